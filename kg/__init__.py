@@ -16,8 +16,8 @@ runs everything and returns the merged graph.
 """
 from __future__ import annotations
 
-from .pipeline import BuildResult, build, extract
+from .pipeline import BuildResult, build, extract, save
 from .query import load_graph, run_query
 
 __version__ = "0.1.0"
-__all__ = ["build", "extract", "BuildResult", "load_graph", "run_query"]
+__all__ = ["build", "extract", "save", "BuildResult", "load_graph", "run_query"]

@@ -30,19 +30,15 @@ def summary(result) -> str:
 
 
 def cmd_build(a: argparse.Namespace) -> int:
-    from .pipeline import build
-    from .viewer import render_html
-    from .write import write_turtle
+    from .pipeline import build, save
 
-    out = Path(a.output)
-    result = build(a.inputs, base=a.base, progress=not a.quiet and sys.stderr.isatty())
+    result = build(a.inputs, base=a.base, progress=not a.quiet)
     if not result.docs:
         print("error: no document could be read", file=sys.stderr)
         return 1
-    write_turtle(result.graph, out / "graph.ttl")
-    render_html(result.graph, out / "graph.html")
+    paths = save(result, a.output)
     print(summary(result))
-    print(f"wrote {out / 'graph.ttl'} and {out / 'graph.html'}")
+    print(f"wrote {paths['turtle']} and {paths['html']}")
     return 0
 
 

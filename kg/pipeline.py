@@ -67,7 +67,7 @@ def build(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(files), unit="doc", file=sys.stderr, leave=False)
+        bar = tqdm(total=len(files), unit="doc", file=sys.stderr, leave=False, disable=None)  # off when not a TTY
     for f in files:
         try:
             docs.append(extract_doc(read_file(f)))
@@ -81,3 +81,15 @@ def build(
     resolution = resolve(docs)
     graph = to_graph(docs, resolution, base)
     return BuildResult(graph, docs, resolution, errors, time.perf_counter() - t0)
+
+
+def save(result: BuildResult, out: str | Path) -> dict[str, Path]:
+    """Write ``OUT/graph.ttl`` and ``OUT/graph.html`` (each atomically); return their paths."""
+    from .viewer import render_html
+    from .write import write_turtle
+
+    out = Path(out)
+    paths = {"turtle": out / "graph.ttl", "html": out / "graph.html"}
+    write_turtle(result.graph, paths["turtle"])
+    render_html(result.graph, paths["html"])
+    return paths
