@@ -16,6 +16,12 @@ runs everything and returns the merged graph.
 """
 from __future__ import annotations
 
+import logging
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines would clutter every run
+
 from .pipeline import BuildResult, build, extract, save
 from .query import load_graph, run_query
 
