@@ -1,0 +1,121 @@
+"""Component: a person holds a post in an organisation (holds_position, role = the post).
+
+Reads ``ORG[的…]POST PERSON`` (宁波某某公司董事长张三), ``作为ORG的POST，…PERSON`` and a post whose
+unit is implicit (社区党委书记张三 after 某某社区 in the same sentence: the unit named before it).
+When the organisation is written as a place plus a party unit (某某社区 + 党委书记) the party
+committee 某某社区党委 is added as an organisation located in that place.
+
+>>> from kg.doc import Doc, Mention, Sentence
+>>> t = "青松公司董事长王小明说。"
+>>> d = Doc(path="x", text=t, sentences=[Sentence(0, len(t), t)])
+>>> d.mentions = [Mention(0, 4, "青松公司", "Organization", "t", sentence=0),
+...               Mention(7, 10, "王小明", "Person", "t", sentence=0)]
+>>> [(r.kind, d.mentions[r.subject].text, d.mentions[r.object].text, r.role) for r in recognize(d)]
+[('holds_position', '王小明', '青松公司', '董事长')]
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Relation
+from .spans import CLAUSE_END, QUOTES, by_sentence, ensure_mention, is_org_like
+
+SOURCE = "relate.positions"
+
+# Party units that open a post (党委 + 书记): with a place before them they name a committee.
+PARTY_UNITS = ("党工委", "党总支", "党支部", "党委", "党组", "支部")
+POSTS = (
+    "书记", "副书记", "第一书记", "董事长", "副董事长", "董事", "总经理", "副总经理", "经理", "总裁",
+    "副总裁", "副总", "总监", "首席执行官", "首席工程师", "首席科学家", "总工程师", "主任", "副主任",
+    "局长", "副局长", "处长", "副处长", "科长", "部长", "副部长", "院长", "副院长", "校长", "副校长",
+    "馆长", "副馆长", "站长", "所长", "社长", "厂长", "行长", "会长", "副会长", "理事长", "秘书长",
+    "主席", "副主席", "组织委员", "宣传委员", "纪检委员", "组织干事", "干事", "负责人", "创始人",
+    "队长", "村长", "镇长", "乡长", "区长", "县长", "市长", "省长", "主任委员",
+)
+# Generic unit words that may stand before a post when the unit itself was named earlier.
+GENERIC_UNITS = ("工业社区", "社区", "村", "街道", "镇", "乡", "公司", "企业", "学院", "中心")
+
+_alt = lambda xs: "|".join(sorted(map(re.escape, xs), key=len, reverse=True))  # noqa: E731
+POST_RE = re.compile(f"(?:{_alt(GENERIC_UNITS)})?(?:{_alt(PARTY_UNITS)})?(?:{_alt(POSTS)})")
+# between the organisation and its post: nothing, quote marks, or 的 with a short descriptor
+_ORG_GAP = re.compile(f"^[{QUOTES}\\s]*$|^的[^{CLAUSE_END}]{{0,6}}$")
+
+
+def _role_parts(post: str) -> tuple[str, str, str]:
+    """Split 社区党委书记 into ('社区', '党委', '书记')."""
+    g = next((u for u in sorted(GENERIC_UNITS, key=len, reverse=True) if post.startswith(u) and post[len(u):]), "")
+    rest = post[len(g):]
+    p = next((u for u in sorted(PARTY_UNITS, key=len, reverse=True) if rest.startswith(u) and rest[len(u):]), "")
+    return g, p, rest[len(p):]
+
+
+def recognize(doc: Doc) -> list[Relation]:
+    out: list[Relation] = []
+    for si, idx in sorted(by_sentence(doc).items()):
+        if si < 0:
+            continue
+        sent = doc.sentences[si]
+        for pm in POST_RE.finditer(doc.text, sent.start, sent.end):
+            ps, pe = pm.start(), pm.end()
+            ms = [(i, doc.mentions[i]) for i in idx]
+            # a post inside a name (书记 in 书记教书) is not a post
+            if any(m.start < ps < m.end and m.end > pe for _, m in ms) or any(m.start <= ps and pe <= m.end for _, m in ms):
+                continue
+            person = next((i for i, m in ms if m.type == "Person" and pe <= m.start <= pe + 1), None)
+            if person is None:
+                person = _person_after_zuowei(doc, ms, sent.start, ps, pe)
+            if person is None:
+                continue
+            found = _organisation(doc, ms, ps, pm.group())
+            if found is None:
+                continue
+            org, role, score = found
+            out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
+            org_m = doc.mentions[org]
+            if org_m.source == SOURCE:  # a committee we composed: it sits in its place
+                place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
+                out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
+    return out
+
+
+def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:
+    """作为ORG的POST，…PERSON: the first person after the comma."""
+    head = doc.text[s0:ps]
+    k = head.rfind("作为")
+    if k < 0 or any(c in head[k:] for c in CLAUSE_END):
+        return None
+    if pe >= len(doc.text) or doc.text[pe] not in "，,":
+        return None
+    return next((i for i, m in ms if m.type == "Person" and m.start > pe), None)
+
+
+def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | None:
+    generic, party, title = _role_parts(post)
+    # 1. an organisation name that runs into the post (某某党委|书记 read as 某某党委书记)
+    for i, m in ms:
+        if m.start < ps < m.end and is_org_like(m):
+            return i, _compose_role(m.label, post[m.end - ps:]), 0.85
+    # 2. the mention right before the post
+    before = [(i, m) for i, m in ms if m.end <= ps and (m.type in ("Organization", "Place"))]
+    if before:
+        i, m = max(before, key=lambda x: (x[1].end, -x[1].start))
+        if _ORG_GAP.match(doc.text[m.end:ps]) and not generic:
+            if party and m.type == "Place" and doc.text[m.end:ps].strip() == "":
+                j = ensure_mention(doc, m.start, ps + len(party), "Organization", SOURCE, 0.6)
+                return j, party + title, 0.8
+            if is_org_like(m) or party or m.type == "Organization":
+                return i, _compose_role(m.label, post), 0.85
+    # 3. a generic unit word (社区党委书记): the nearest earlier unit whose name ends with it
+    if generic:
+        for i, m in sorted(before, key=lambda x: -x[1].end):
+            if m.label.endswith(generic) and not any(c in doc.text[m.end:ps] for c in "。；;"):
+                return i, post, 0.7
+    return None
+
+
+def _compose_role(org_label: str, post: str) -> str:
+    """党支部 + 书记 → 党支部书记: a bare 书记 takes the party unit the organisation name ends with."""
+    if post in ("书记", "副书记"):
+        unit = next((u for u in PARTY_UNITS if org_label.endswith(u)), "")
+        return unit + post
+    return post
