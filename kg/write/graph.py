@@ -1,25 +1,46 @@
-"""Documents + resolved entities → one rdflib Graph, following the contract in ontology/kg.ttl.
+"""Documents + resolved entities → one rdflib Graph, following ontology/kg.ttl and ontology/shapes.ttl.
 
-Every relation is a plain triple (``s kg:partOf o``) and, reified as a ``kg:Assertion``, carries
-its confidence and ``kg:evidence``: the sentence, the character offsets into the original file,
-the component that found it. A post held (holds_position) is an ``org:Membership`` with its role.
+* an entity is typed with its class (kg:Person … kg:Award; alt types too, each also named by
+  ``kg:altType``), has an ``rdfs:label``, ``skos:altLabel`` for its other names and a confidence;
+* a document is a ``schema:NewsArticle`` with ``dcterms:source`` (the path as given),
+  ``schema:headline``, ``schema:creditText`` (the byline) and ``schema:mentions`` for each entity;
+* every relation is a plain triple (``s kg:partOf o``) and, reified as a ``kg:Assertion``, carries
+  its confidence and ``kg:evidence``: the sentence, the character offsets into the original file,
+  the component that found it and its confidence. A post held (holds_position) is a
+  ``kg:Membership`` (``org:Membership``) with ``org:member``, ``org:organization`` and ``org:role``.
+
+No blank nodes, IRIs from content only, documents visited in path order and evidence combined in a
+fixed order: the same input gives the same triples whatever the order the files were given in.
+One pass over documents, mentions and relations: linear in the input.
+
+>>> from kg.doc import Doc, Mention
+>>> from kg.resolve import resolve
+>>> d = Doc(path="a.txt", raw="宁波", text="宁波", offsets=[0, 1, 2],
+...         mentions=[Mention(0, 2, "宁波", "Place", "test", 0.9)])
+>>> g = to_graph([d], resolve([d]), "https://example.org/kg/")
+>>> sorted(str(o) for o in g.objects(None, SDO.mentions))
+['https://example.org/kg/place/宁波']
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+import warnings
 from collections import defaultdict
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from ..doc import Doc
+from ..doc import ENTITY_TYPES, Doc
 from ..resolve import Resolution
 from .iris import Minter
 from .namespaces import DEFAULT_BASE, KG, ORG, SDO, bind_prefixes
 
-CLASS = {t: KG[t] for t in ("Person", "Place", "Organization", "Program", "Event", "Award")}
+CLASS = {t: KG[t] for t in ENTITY_TYPES}
 
-# relation kind → (property, reverse?) : reverse means the triple is written object → subject
+# relation kind → (property, reverse?) : reverse means the triple is written object → subject.
+# holds_position is not here: it becomes a kg:Membership (see _add_facts).
 PROPERTY = {
     "member_of": (KG.memberOf, False),
     "part_of": (KG.partOf, False),
@@ -34,145 +55,229 @@ PROPERTY = {
     "founded_on": (KG.foundingDate, False),
 }
 
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
 
 def _conf(x: float) -> Literal:
-    return Literal(Decimal(f"{max(0.0, min(1.0, x)):.3f}"), datatype=XSD.decimal)
+    """A confidence as xsd:decimal with 3 places: the same score always prints the same."""
+    return Literal(Decimal(f"{max(0.0, min(1.0, float(x))):.3f}"), datatype=XSD.decimal)
 
 
 def _date(value: str) -> Literal:
-    parts = value.split("-")
-    dt = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}.get(len(parts), XSD.string)
+    """2015 → xsd:gYear, 2015-05 → xsd:gYearMonth, 2015-05-01 → xsd:date; anything else a string."""
+    value = value.strip()
+    if not _DATE.match(value):
+        return Literal(value)
+    dt = {1: XSD.gYear, 2: XSD.gYearMonth, 3: XSD.date}[len(value.split("-"))]
     return Literal(value, datatype=dt)
 
 
 def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+    """Chinese text as a literal; control characters (which strict parsers reject) dropped."""
+    return Literal(_CONTROL.sub("", text), lang="zh")
+
+
+def _noisy_or(scores: list[float]) -> float:
+    """Agreement of independent evidence raises confidence. Sorted: float products are exact
+    only up to order, and the result must not depend on input order."""
+    miss = 1.0
+    for s in sorted(scores):
+        miss *= 1.0 - max(0.0, min(1.0, s))
+    return 1.0 - miss
+
+
+def _role_name(role: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", role or ""))
+
+
+class _Facts:
+    """Facts seen so far: key → {(doc, start, end) → [sentence, components, best score]}.
+    Components that find one fact in the same stretch of text make one piece of evidence."""
+
+    def __init__(self) -> None:
+        self.evidence: dict[tuple, dict[tuple, list]] = defaultdict(dict)
+
+    def add(self, key: tuple, where: tuple, sentence: int, source: str, score: float) -> None:
+        ev = self.evidence[key].setdefault(where, [sentence, set(), 0.0])
+        ev[0] = max(ev[0], sentence) if min(ev[0], sentence) < 0 else min(ev[0], sentence)
+        ev[1].update(source.split("+"))
+        ev[2] = max(ev[2], score)
 
 
 def to_graph(docs: list[Doc], resolution: Resolution, base: str = DEFAULT_BASE) -> Graph:
     """Build the merged graph. Deterministic: no blank nodes, IRIs from content only."""
     ents = resolution.entities
-    mint = Minter(base, [(e.type, e.label, e.key) for e in ents])
+    mint = Minter(base, [(e.type, e.label, e.key) for e in ents], [d.path for d in docs])
     g = bind_prefixes(Graph(), base)
-    e_iri = [mint.entity(e.type, e.label, e.key) for e in ents]
-
-    for e, iri in zip(ents, e_iri):
-        g.add((iri, RDF.type, CLASS[e.type]))
-        for t in sorted(e.alt_types):
-            g.add((iri, RDF.type, CLASS[t]))
-        if e.type == "Place" and getattr(e, "admin", False):
-            g.add((iri, RDF.type, KG.AdministrativeArea))
-        g.add((iri, RDFS.label, _zh(e.label)))
-        for a in sorted(e.aliases):
-            g.add((iri, SKOS.altLabel, _zh(a)))
-        g.add((iri, KG.confidence, _conf(e.score)))
-        g.add((iri, KG.extractedBy, Literal("+".join(sorted(e.sources)))))
-
-    stems = defaultdict(int)
-    for d in docs:
-        stems[mint.document(d.path)] += 1
-
-    # fact key → (subject IRI, property, object term, role) and its evidence list
-    facts: dict[tuple, list[tuple]] = defaultdict(list)
-    for di, d in enumerate(docs):
-        doc = mint.document_unique(d.path, stems[mint.document(d.path)] > 1)
-        g.add((doc, RDF.type, SDO.NewsArticle))
-        g.add((doc, DCTERMS.source, Literal(d.path)))
-        g.add((doc, DCTERMS.identifier, Literal(d.path.rsplit("/", 1)[-1])))
-        g.add((doc, KG.encoding, Literal(d.encoding)))
-        if d.title:
-            g.add((doc, SDO.headline, _zh(d.title)))
-        if d.byline:
-            g.add((doc, SDO.creditText, _zh(d.byline)))
-        used_sentences: set[int] = set()
-        for mi, m in enumerate(d.mentions):
-            ei = resolution.of_mention.get((di, mi))
-            if ei is None:
-                continue
-            g.add((doc, SDO.mentions, e_iri[ei]))
-            s0, s1 = d.to_original(m.start, m.end)
-            mention = URIRef(f"{doc}/m{s0}-{s1}")
-            g.add((mention, RDF.type, KG.Mention))
-            g.add((mention, KG.denotes, e_iri[ei]))
-            g.add((mention, KG.surface, _zh(m.text)))
-            g.add((mention, KG.startOffset, Literal(s0)))
-            g.add((mention, KG.endOffset, Literal(s1)))
-            g.add((mention, KG.extractedBy, Literal(m.source)))
-            g.add((mention, KG.confidence, _conf(m.score)))
-            if m.sentence >= 0:
-                g.add((mention, KG.inSentence, URIRef(f"{doc}/s{m.sentence}")))
-                used_sentences.add(m.sentence)
-        for r in d.relations:
-            se = resolution.of_mention.get((di, r.subject))
-            oe = resolution.of_mention.get((di, r.object)) if r.object is not None else None
-            if se is None or (r.literal is None and (oe is None or oe == se)):
-                continue
-            sm = d.mentions[r.subject]
-            lo, hi = sm.start, sm.end
-            if r.object is not None:
-                om = d.mentions[r.object]
-                lo, hi = min(lo, om.start), max(hi, om.end)
-            s0, s1 = d.to_original(lo, hi)
-            ev = (doc, r.sentence, s0, s1, r.source, r.score)
-            used_sentences.add(r.sentence)
-            if r.kind == "holds_position":
-                facts[("membership", e_iri[se], e_iri[oe], r.role or "")].append(ev)
-                continue
-            prop, reverse = PROPERTY[r.kind]
-            obj = _date(r.literal) if r.literal is not None else e_iri[oe]
-            s, o = (obj, e_iri[se]) if reverse else (e_iri[se], obj)
-            facts[("triple", s, prop, o)].append(ev)
-        for si in sorted(used_sentences):
-            if not 0 <= si < len(d.sentences):
-                continue
-            sent = d.sentences[si]
-            s = URIRef(f"{doc}/s{si}")
-            s0, s1 = d.to_original(sent.start, sent.end)
-            g.add((s, RDF.type, KG.Sentence))
-            g.add((s, KG.inDocument, doc))
-            g.add((s, SDO.text, _zh(sent.text)))
-            g.add((s, KG.startOffset, Literal(s0)))
-            g.add((s, KG.endOffset, Literal(s1)))
-            g.add((s, KG.sentenceKind, Literal(sent.kind)))
-
-    for key, evs in facts.items():
-        kind = key[0]
-        fact = mint.fact(*map(str, key))
-        if kind == "membership":
-            _, person, org, role = key
-            g.add((fact, RDF.type, KG.Membership))
-            g.add((fact, ORG.member, person))
-            g.add((fact, ORG.organization, org))
-            if role:
-                r = mint.role(role)
-                g.add((r, RDF.type, KG.Role))
-                g.add((r, RDFS.label, _zh(role)))
-                g.add((fact, ORG.role, r))
-        else:
-            _, s, p, o = key
-            g.add((s, p, o))
-            g.add((fact, RDF.type, KG.Assertion))
-            g.add((fact, RDF.subject, s))
-            g.add((fact, RDF.predicate, p))
-            g.add((fact, RDF.object, o))
-        # agreement of independent evidence raises confidence
-        miss = 1.0
-        for ev in evs:
-            miss *= 1 - ev[5]
-        g.add((fact, KG.confidence, _conf(1 - miss)))
-        for doc, si, s0, s1, source, score in sorted(set(evs), key=lambda e: (str(e[0]), e[1], e[2], e[4])):
-            evi = URIRef(f"{fact}/e{short(doc)}-{s0}-{s1}")
-            g.add((fact, KG.evidence, evi))
-            g.add((evi, RDF.type, KG.Evidence))
-            g.add((evi, KG.inDocument, doc))
-            if si >= 0:
-                g.add((evi, KG.inSentence, URIRef(f"{doc}/s{si}")))
-            g.add((evi, KG.startOffset, Literal(s0)))
-            g.add((evi, KG.endOffset, Literal(s1)))
-            g.add((evi, KG.extractedBy, Literal(source)))
-            g.add((evi, KG.confidence, _conf(score)))
+    e_iri = _add_entities(g, mint, ents)
+    facts = _Facts()
+    for di in sorted(range(len(docs)), key=lambda i: docs[i].path):
+        _add_document(g, mint, di, docs[di], resolution, e_iri, facts)
+    _add_facts(g, mint, facts)
     return g
 
 
-def short(doc: URIRef) -> str:
-    return str(doc).rsplit("/", 1)[-1]
+def _add_entities(g: Graph, mint: Minter, ents: list) -> list[URIRef | None]:
+    add = g.add
+    iris: list[URIRef | None] = []
+    for e in ents:
+        if e.type not in CLASS:  # a type this writer does not know: leave it out, do not guess
+            iris.append(None)
+            continue
+        iri = mint.entity(e.type, e.label, e.key)
+        iris.append(iri)
+        add((iri, RDF.type, CLASS[e.type]))
+        for t in sorted(set(e.alt_types) - {e.type}):
+            if t in CLASS:
+                add((iri, RDF.type, CLASS[t]))
+                add((iri, KG.altType, CLASS[t]))
+        if e.type == "Place" and getattr(e, "admin", False):
+            add((iri, RDF.type, KG.AdministrativeArea))
+        add((iri, RDFS.label, _zh(e.label)))
+        for a in sorted(set(e.aliases) - {e.label}):
+            add((iri, SKOS.altLabel, _zh(a)))
+        add((iri, KG.confidence, _conf(e.score)))
+        add((iri, KG.extractedBy, Literal("+".join(sorted(e.sources)) or "unknown")))
+    return iris
+
+
+def _add_document(
+    g: Graph, mint: Minter, di: int, d: Doc, resolution: Resolution, e_iri: list, facts: _Facts
+) -> None:
+    add = g.add
+    doc = mint.document(d.path)
+    add((doc, RDF.type, SDO.NewsArticle))
+    add((doc, DCTERMS.source, Literal(d.path)))
+    add((doc, DCTERMS.identifier, Literal(d.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    add((doc, SDO.inLanguage, Literal("zh")))
+    add((doc, KG.encoding, Literal(d.encoding)))
+    if d.title.strip():
+        add((doc, SDO.headline, _zh(d.title.strip())))
+    if d.byline.strip():
+        add((doc, SDO.creditText, _zh(d.byline.strip())))
+
+    def entity_of(mi: int | None) -> URIRef | None:
+        if mi is None or not 0 <= mi < len(d.mentions):
+            return None
+        ei = resolution.of_mention.get((di, mi))
+        return None if ei is None else e_iri[ei]
+
+    def sentence_of(index: int, start: int) -> int:
+        return index if 0 <= index < len(d.sentences) else d.sentence_at(start)
+
+    used: set[int] = set()
+    # mention IRI → [entity, surface, start, end, sentence, components, best score]
+    mentions: dict[URIRef, list] = {}
+    spans: dict[tuple[int, int], set[URIRef]] = defaultdict(set)
+    resolved = []
+    for mi, m in enumerate(d.mentions):
+        ent = entity_of(mi)
+        if ent is None:
+            continue
+        add((doc, SDO.mentions, ent))
+        s0, s1 = d.to_original(m.start, m.end)
+        spans[s0, s1].add(ent)
+        resolved.append((m, ent, s0, s1))
+    for m, ent, s0, s1 in resolved:
+        two_readings = len(spans[s0, s1]) > 1
+        iri = mint.mention(doc, s0, s1, str(ent).rsplit("/", 2)[-2] if two_readings else "")
+        si = sentence_of(m.sentence, m.start)
+        row = mentions.get(iri)
+        if row is None:
+            mentions[iri] = [ent, m.text, s0, s1, si, set(m.source.split("+")), m.score]
+        else:
+            row[5].update(m.source.split("+"))
+            row[6] = max(row[6], m.score)
+    for iri, (ent, surface, s0, s1, si, sources, score) in mentions.items():
+        add((iri, RDF.type, KG.Mention))
+        add((iri, KG.denotes, ent))
+        add((iri, KG.surface, _zh(surface)))
+        add((iri, KG.inDocument, doc))
+        add((iri, KG.startOffset, Literal(s0)))
+        add((iri, KG.endOffset, Literal(s1)))
+        add((iri, KG.extractedBy, Literal("+".join(sorted(sources)))))
+        add((iri, KG.confidence, _conf(score)))
+        if si >= 0:
+            add((iri, KG.inSentence, mint.sentence(doc, si)))
+            used.add(si)
+
+    for r in d.relations:
+        subj = entity_of(r.subject)
+        if subj is None:
+            continue
+        sm = d.mentions[r.subject]
+        lo, hi = sm.start, sm.end
+        obj = None
+        if r.literal is None:
+            obj = entity_of(r.object)
+            if obj is None or obj == subj:
+                continue
+            om = d.mentions[r.object]
+            lo, hi = min(lo, om.start), max(hi, om.end)
+        if r.kind == "holds_position":
+            if obj is None:
+                continue
+            key: tuple = ("membership", subj, obj, _role_name(r.role))
+        elif r.kind in PROPERTY:
+            prop, reverse = PROPERTY[r.kind]
+            o = obj if obj is not None else _date(r.literal or "")
+            key = ("triple", o, prop, subj) if reverse else ("triple", subj, prop, o)
+        else:
+            warnings.warn(f"{d.path}: relation kind {r.kind!r} has no property in kg.write.graph.PROPERTY; left out")
+            continue
+        si = sentence_of(r.sentence, lo)
+        s0, s1 = d.to_original(lo, hi)
+        facts.add(key, (doc, s0, s1), si, r.source, r.score)
+        if si >= 0:
+            used.add(si)
+
+    for si in sorted(used):
+        sent = d.sentences[si]
+        s = mint.sentence(doc, si)
+        s0, s1 = d.to_original(sent.start, sent.end)
+        add((s, RDF.type, KG.Sentence))
+        add((s, KG.inDocument, doc))
+        add((s, SDO.text, _zh(sent.text)))
+        add((s, KG.startOffset, Literal(s0)))
+        add((s, KG.endOffset, Literal(s1)))
+        add((s, KG.sentenceKind, Literal(sent.kind)))
+
+
+def _add_facts(g: Graph, mint: Minter, facts: _Facts) -> None:
+    add = g.add
+    roles: dict[URIRef, str] = {}
+    for key, evs in facts.evidence.items():
+        fact = mint.fact(*map(str, key))
+        if key[0] == "membership":
+            _, person, org, role = key
+            add((fact, RDF.type, KG.Membership))
+            add((fact, ORG.member, person))
+            add((fact, ORG.organization, org))
+            if role:
+                r = mint.role(role)
+                # names that differ only in punctuation share a role: label it by the first name
+                roles[r] = min(roles.get(r, role), role)
+                add((fact, ORG.role, r))
+        else:
+            _, s, p, o = key
+            add((s, p, o))
+            add((fact, RDF.type, KG.Assertion))
+            add((fact, RDF.subject, s))
+            add((fact, RDF.predicate, p))
+            add((fact, RDF.object, o))
+        add((fact, KG.confidence, _conf(_noisy_or([ev[2] for ev in evs.values()]))))
+        for (doc, s0, s1), (si, sources, score) in evs.items():
+            ev = mint.evidence(fact, doc, s0, s1)
+            add((fact, KG.evidence, ev))
+            add((ev, RDF.type, KG.Evidence))
+            add((ev, KG.inDocument, doc))
+            if si >= 0:
+                add((ev, KG.inSentence, mint.sentence(doc, si)))
+            add((ev, KG.startOffset, Literal(s0)))
+            add((ev, KG.endOffset, Literal(s1)))
+            add((ev, KG.extractedBy, Literal("+".join(sorted(sources)))))
+            add((ev, KG.confidence, _conf(score)))
+    for r, name in roles.items():
+        add((r, RDF.type, KG.Role))
+        add((r, RDFS.label, _zh(name)))
