@@ -7,9 +7,18 @@ joined and the confidences combined by noisy-or: independent agreement raises co
 from __future__ import annotations
 
 from ..doc import Doc, Relation
-from . import containment, positions, structure
+from . import awards, containment, founding, launching, origin, positions, structure, wording
 
-COMPONENTS = [containment.recognize, positions.recognize, structure.recognize]
+COMPONENTS = [
+    containment.recognize,
+    positions.recognize,
+    structure.recognize,
+    wording.recognize,
+    launching.recognize,
+    founding.recognize,
+    awards.recognize,
+    origin.recognize,
+]
 
 
 def relate(doc: Doc) -> Doc:

@@ -78,3 +78,42 @@ def ensure_mention(doc: Doc, start: int, end: int, type_: str, source: str, scor
     doc.mentions.append(Mention(start, end, text, type_, source, score, doc.sentence_at(start),
                                 name=name if name != text else "", implicit=implicit))
     return len(doc.mentions) - 1
+
+
+# A mention right after these is not the sentence's actor: an agent (被X评为), a location
+# (在X, 到X, 走进X) or a partner inside a prepositional phrase already handled by ``actors``.
+_NOT_ACTOR_BEFORE = ("被", "在", "到", "于", "走进", "来到", "赴", "向", "对", "为")
+
+
+def actors(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, ...]) -> list[int]:
+    """Who does the verb at ``pos``: the nearest fitting mention before it in the sentence, with
+    those coordinated with it (甲、乙 …; 甲与乙合作 …).
+
+    ``ms`` is the sentence's (index, mention) list in text order.
+    """
+    cands = [(i, m) for i, m in ms if m.end <= pos and not m.implicit and (m.type in types or
+             any(t in types for t in m.alt_types))]
+    cands = [(i, m) for i, m in cands if not doc.text[max(0, m.start - 2):m.start].endswith(_NOT_ACTOR_BEFORE)
+             and not doc.text[m.end:m.end + 1] == "的"]
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for i, m in reversed(cands[:-1]):
+        gap = doc.text[m.end:group[-1][1].start]
+        if gap.strip(QUOTES) in ("、", "和", "与", "及", "同", ",", "，"):
+            group.append((i, m))
+        elif doc.text[group[-1][1].start - 1:group[-1][1].start] in "与和同" and not any(c in gap for c in "。；;"):
+            group.append((i, m))  # 甲……与乙合作推出: 甲 acts too
+            break
+        else:
+            break
+    return [i for i, _ in group]
+
+
+def objects_after(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, ...],
+                  stop: str = CLAUSE_END) -> list[int]:
+    """Mentions of ``types`` after ``pos`` up to the end of the clause (lists with 、 continue it)."""
+    end = pos
+    while end < len(doc.text) and doc.text[end] not in stop and doc.text[end] != "\n":
+        end += 1
+    return [i for i, m in ms if pos <= m.start and m.end <= end and m.type in types and not m.implicit]

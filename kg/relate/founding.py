@@ -1,0 +1,58 @@
+"""Component: who founded an organisation (founded) and when (founded_on, a date literal).
+
+* ``甲组建/成立/创办/共建/创建/创立 乙``: 甲 (a person, else the nearest organisation) founded 乙.
+  When the one who sets it up is a place (某镇成立某工坊), 乙 is located in that place instead.
+* ``乙成立于2015年5月`` / ``乙创办于2001年``, and a year at the head of the sentence that founds
+  乙 (2012年5月，…组建了乙): 乙 founded_on "2015-05".
+
+>>> from kg.doc import Doc, Mention, Sentence
+>>> t = "青松社成立于2015年5月。"
+>>> d = Doc(path="x", text=t, sentences=[Sentence(0, len(t), t)])
+>>> d.mentions = [Mention(0, 3, "青松社", "Organization", "t", sentence=0)]
+>>> [(r.kind, d.mentions[r.subject].label, r.literal) for r in recognize(d)]
+[('founded_on', '青松社', '2015-05')]
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Relation
+from .spans import DATE_RE, actors, by_sentence, normalise_date, objects_after
+
+SOURCE = "relate.founding"
+FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建")
+FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
+UNITS = ("Organization", "Place")
+
+
+def recognize(doc: Doc) -> list[Relation]:
+    out: list[Relation] = []
+    for si, idx in sorted(by_sentence(doc).items()):
+        if si < 0:
+            continue
+        sent = doc.sentences[si]
+        ms = [(i, doc.mentions[i]) for i in idx]
+        for t in FOUNDED_IN.finditer(doc.text, sent.start, sent.end):
+            near = [(i, m) for i, m in ms if m.end <= t.start() and t.start() - m.end <= 2 and m.type in UNITS]
+            if near:
+                out.append(Relation("founded_on", near[-1][0], None, si, SOURCE, 0.8, literal=normalise_date(t.group(1))))
+        for t in FOUNDS.finditer(doc.text, sent.start, sent.end):
+            if doc.text[t.end():t.end() + 1] in ("于", "的") or any(m.start <= t.start() < m.end for _, m in ms):
+                continue
+            objs = objects_after(doc, ms, t.end(), ("Organization",))[:1]
+            if not objs:
+                continue
+            founders = [i for i, m in ms if m.type == "Person" and m.end <= t.start()][:1]
+            if not founders:
+                founders = actors(doc, ms, t.start(), UNITS)
+            for f in founders:
+                m = doc.mentions[f]
+                if m.type == "Place" and "Organization" not in m.alt_types:
+                    out += [Relation("located_in", o, f, si, SOURCE, 0.6) for o in objs]
+                else:
+                    out += [Relation("founded", f, o, si, SOURCE, 0.7) for o in objs]
+            dates = [d for d in DATE_RE.finditer(doc.text, sent.start, t.start())]
+            if len(dates) == 1:
+                out += [Relation("founded_on", o, None, si, SOURCE, 0.6, literal=normalise_date(dates[0].group()))
+                        for o in objs]
+    return out

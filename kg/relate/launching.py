@@ -1,0 +1,44 @@
+"""Component: an organisation or place launches a programme or event (launched).
+
+The actor (the nearest organisation or place before the verb, with those coordinated with it)
+推出/出台/举办/启动/开展/部署/推行/发布/发起 a programme or event named after the verb in the same
+clause. Implementing someone else's programme (深入实施…, 落实…) is not launching it.
+
+>>> from kg.doc import Doc, Mention, Sentence
+>>> t = "青山县推出“绿水行动”。"
+>>> d = Doc(path="x", text=t, sentences=[Sentence(0, len(t), t)])
+>>> d.mentions = [Mention(0, 3, "青山县", "Place", "t", sentence=0),
+...               Mention(5, 11, "“绿水行动”", "Program", "t", sentence=0, name="绿水行动")]
+>>> [(r.kind, d.mentions[r.subject].label, d.mentions[r.object].label) for r in recognize(d)]
+[('launched', '青山县', '绿水行动')]
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Relation
+from .spans import actors, by_sentence, objects_after
+
+SOURCE = "relate.launching"
+TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|发源于|创设|开设|开通")
+ACTORS = ("Organization", "Place")
+OBJECTS = ("Program", "Event")
+
+
+def recognize(doc: Doc) -> list[Relation]:
+    out: list[Relation] = []
+    for si, idx in sorted(by_sentence(doc).items()):
+        if si < 0:
+            continue
+        sent = doc.sentences[si]
+        ms = [(i, doc.mentions[i]) for i in idx]
+        for t in TRIGGER.finditer(doc.text, sent.start, sent.end):
+            if any(m.start <= t.start() < m.end for _, m in ms):
+                continue  # the verb is part of a name
+            objs = objects_after(doc, ms, t.end(), OBJECTS)
+            if not objs:
+                continue
+            for a in actors(doc, ms, t.start(), ACTORS):
+                for o in objs:
+                    out.append(Relation("launched", a, o, si, SOURCE, 0.7))
+    return out

@@ -1,0 +1,54 @@
+"""Component: where things are, from explicit wording (located_in, part_of).
+
+``位于甲…的乙`` and ``乙位于甲``; ``乙落户甲`` / ``落户甲的乙``; ``乙在甲举行/召开/开幕``. When 乙 is a
+place too the relation is part_of (位于某镇最西端的某村), else located_in.
+
+>>> from kg.doc import Doc, Mention, Sentence
+>>> t = "位于青山镇的松林村。"
+>>> d = Doc(path="x", text=t, sentences=[Sentence(0, len(t), t)])
+>>> d.mentions = [Mention(2, 5, "青山镇", "Place", "t", sentence=0), Mention(6, 9, "松林村", "Place", "t", sentence=0)]
+>>> [(r.kind, d.mentions[r.subject].label, d.mentions[r.object].label) for r in recognize(d)]
+[('part_of', '松林村', '青山镇')]
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Relation
+from .spans import CLAUSE_END, by_sentence
+
+SOURCE = "relate.wording"
+THINGS = ("Organization", "Event", "Program", "Place")
+
+
+def _rel(doc: Doc, thing: int, place: int, si: int, score: float) -> Relation:
+    kind = "part_of" if doc.mentions[thing].type == "Place" else "located_in"
+    return Relation(kind, thing, place, si, SOURCE, score)
+
+
+def recognize(doc: Doc) -> list[Relation]:
+    out: list[Relation] = []
+    for si, idx in sorted(by_sentence(doc).items()):
+        if si < 0:
+            continue
+        ms = [(i, doc.mentions[i]) for i in idx if not doc.mentions[i].implicit]
+        text = doc.text
+        for k, (i, m) in enumerate(ms):
+            if m.type != "Place":
+                continue
+            pre = text[max(0, m.start - 2):m.start]
+            nxt = ms[k + 1] if k + 1 < len(ms) else None
+            prv = ms[k - 1] if k > 0 else None
+            if pre.endswith(("位于", "落户", "坐落于", "地处")) and nxt and nxt[1].type in THINGS:
+                gap = text[m.end:nxt[1].start]
+                if gap.endswith("的") and len(gap) <= 9 and not any(c in gap for c in CLAUSE_END):
+                    out.append(_rel(doc, nxt[0], i, si, 0.75))  # 位于甲…的乙
+                    continue
+            if prv and prv[1].type in THINGS and prv[1].end <= m.start:
+                gap = text[prv[1].end:m.start]
+                if gap in ("位于", "落户", "落户在", "落户于", "坐落于", "地处"):
+                    out.append(_rel(doc, prv[0], i, si, 0.75))  # 乙位于甲
+                    continue
+                if gap == "在" and prv[1].type == "Event" and re.match(r"(隆重)?(举行|召开|开幕|举办)", text[m.end:m.end + 4]):
+                    out.append(_rel(doc, prv[0], i, si, 0.75))  # 乙在甲举行
+    return out
