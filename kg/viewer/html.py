@@ -1,75 +1,115 @@
-"""Render the entity graph as one self-contained HTML page with pyvis.
+"""Render the entity graph as one self-contained HTML page, drawn by pyvis (vis-network).
 
-First version: nodes coloured by type with a legend, edge labels, tooltips with type, aliases
-and evidence. vis-network is inlined; pyvis's CDN links (Bootstrap, tom-select) are not used.
+The page is pyvis's network in our own template (``template.html`` + ``viewer.js`` +
+``viewer.css`` beside this file): vis-network's script and style are inlined, nothing is loaded
+from anywhere, so it opens offline and sends no request. Every name and sentence reaches the page
+as JSON (``<`` escaped as ``\\u003c``) and is shown with ``textContent``, never as markup.
+
+>>> import tempfile, pathlib
+>>> from rdflib import Graph
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "graph.html"
+>>> render_html(Graph(), p)
+0
+>>> "<script src=" in p.read_text(encoding="utf-8")
+False
 """
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
+import json
+import re
+import math
+import os
 from pathlib import Path
 
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 from rdflib import Graph
-from rdflib.namespace import RDF, RDFS, SKOS
 
-from ..write.namespaces import KG, ORG, SDO
 from ..write.turtle import write_atomic
+from .data import view_model
 
-COLOURS = {
-    "Person": "#e15759", "Place": "#4e79a7", "Organization": "#f28e2b",
-    "Program": "#59a14f", "Event": "#b07aa1", "Award": "#edc948",
-}
-TYPES = tuple(COLOURS)
-EDGE_LABELS = {
-    KG.partOf: "位于", KG.locatedIn: "位于", KG.subOrganizationOf: "下属", KG.founder: "创办者",
-    KG.organizer: "发起方", KG.award: "获得", KG.hometown: "家乡", KG.birthPlace: "出生地",
-    KG.nationality: "国籍", KG.memberOf: "成员",
-}
+HERE = Path(__file__).resolve().parent
+PYVIS_TEMPLATES = Path(os.path.dirname(__import__("pyvis").__file__)) / "templates"
+FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+DATA_SLOT = "/*__KG_DATA__*/"
 
 
-def _entity_type(g: Graph, node) -> str | None:
-    for t in TYPES:
-        if (node, RDF.type, KG[t]) in g:
-            return t
-    return None
+class _Network(Network):
+    """pyvis Network whose edge checks look node ids up in a set (pyvis scans a list per edge)."""
+
+    def get_nodes(self):
+        if len(getattr(self, "_id_set", ())) != len(self.node_ids):
+            self._id_set = set(self.node_ids)
+        return self._id_set
 
 
-def render_html(g: Graph, path: Path) -> int:
-    """Write the viewer to ``path``; return the number of nodes drawn."""
-    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line")
-    nodes = sorted({s for t in TYPES for s in g.subjects(RDF.type, KG[t])}, key=str)
-    for n in nodes:
-        t = _entity_type(g, n)
-        label = str(g.value(n, RDFS.label) or n)
-        aliases = sorted(str(a) for a in g.objects(n, SKOS.altLabel))
-        sents = sorted({str(s) for m in g.subjects(KG.denotes, n) for sn in g.objects(m, KG.inSentence) for s in g.objects(sn, SDO.text)})[:3]
-        title = f"{t}: {label}\n" + (f"别名: {'、'.join(aliases)}\n" if aliases else "") + "\n".join(sents)
-        net.add_node(str(n), label=label, title=title, color=COLOURS[t], group=t)
-    ids = {str(n) for n in nodes}
-    for p, lab in EDGE_LABELS.items():
-        for s, o in sorted(g.subject_objects(p), key=str):
-            if str(s) in ids and str(o) in ids:
-                net.add_edge(str(s), str(o), label=lab, title=lab)
-    for m in sorted(g.subjects(RDF.type, KG.Membership), key=str):
-        s, o = g.value(m, ORG.member), g.value(m, ORG.organization)
-        role = g.value(g.value(m, ORG.role), RDFS.label) if g.value(m, ORG.role) else None
-        if s is not None and o is not None and str(s) in ids and str(o) in ids:
-            net.add_edge(str(s), str(o), label=str(role or "成员"), title=str(role or "成员"))
+def _options() -> dict:
+    """vis-network options; the page adapts physics and edge drawing to the drawn graph's size."""
+    font = {"face": FONT_STACK, "size": 14, "color": "#222", "strokeWidth": 3, "strokeColor": "#ffffff"}
+    return {
+        "autoResize": True,
+        "nodes": {"shape": "dot", "font": font, "borderWidth": 1},
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#a0a8b4", "highlight": "#333333", "hover": "#555555", "inherit": False},
+            "font": {**font, "size": 11, "color": "#555", "align": "middle"},
+            "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "width": 1,
+            "selectionWidth": 2,
+        },
+        "layout": {"improvedLayout": True, "randomSeed": 7},
+        "interaction": {"hover": True, "tooltipDelay": 200, "multiselect": False, "navigationButtons": False},
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.008, "springLength": 110,
+                                 "springConstant": 0.06, "damping": 0.5, "avoidOverlap": 0.4},
+            "minVelocity": 1.0,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": 1000, "updateInterval": 25, "fit": True},
+        },
+    }
+
+
+def _json_for_script(data) -> str:
+    """JSON that cannot close its <script> element or open a comment: <, >, & and U+2028/9 escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _pin_scripts(page: str) -> str:
+    """Allow exactly the page's own inline scripts (by hash): injected markup could run nothing."""
+    hashes = sorted({
+        "'sha256-" + base64.b64encode(hashlib.sha256(m.encode("utf-8")).digest()).decode() + "'"
+        for m in re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    })
+    return page.replace("script-src 'unsafe-inline'", "script-src " + " ".join(hashes), 1)
+
+
+def render_html(g: Graph, path: Path, *, max_initial_nodes: int = 1000, title: str = "知识图谱") -> int:
+    """Write the viewer for ``g`` to ``path``; return the number of entities (nodes) it holds.
+
+    ``max_initial_nodes``: past this many entities the first view shows the most connected ones
+    and the rest come on demand (double-click a node, "显示更多", or a search).
+    """
+    model = view_model(g, max_initial_nodes=max_initial_nodes)
+    model["title"] = title
+    net = _Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(HERE)), FileSystemLoader(str(PYVIS_TEMPLATES))]))
+    net.path = "template.html"
+    for i, e in enumerate(model["ents"]):
+        t = model["types"][e["t"]]
+        net.add_node(f"n{i}", label=e["label"], color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1))
+    for j, r in enumerate(model["rels"]):
+        if r["o"] is not None:
+            net.add_edge(f"n{r['s']}", f"n{r['o']}", id=f"e{j}", label=r["label"])
+    net.options = _options()
     page = net.generate_html(notebook=False)
-    page = _strip_remote(page)
-    legend = "".join(
-        f'<span style="display:inline-block;margin:0 8px"><span style="display:inline-block;width:12px;height:12px;background:{c};border-radius:6px"></span> {html.escape(t)}</span>'
-        for t, c in COLOURS.items()
-    )
-    page = page.replace("<body>", f'<body><div id="legend" style="position:fixed;top:8px;left:8px;z-index:10;background:#fff;padding:4px;font-family:sans-serif">{legend}</div>', 1)
-    page = page.replace("<head>", '<head><meta charset="utf-8">', 1)
+    page = page.replace(DATA_SLOT, _json_for_script(model), 1)
+    page = _pin_scripts(page)
     write_atomic(Path(path), page.encode("utf-8"))
-    return len(nodes)
-
-
-def _strip_remote(page: str) -> str:
-    import re
-
-    page = re.sub(r'<link[^>]+href="https?://[^"]+"[^>]*>', "", page)
-    page = re.sub(r'<script[^>]+src="https?://[^"]+"[^>]*>\s*</script>', "", page)
-    return page
+    return len(model["ents"])

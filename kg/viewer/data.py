@@ -1,0 +1,269 @@
+"""Read a built graph into the plain data the viewer page shows: entities, relations, evidence.
+
+Everything is read generically from the RDF: entity types are the classes under ``kg:Entity``,
+relation names are the properties' ``rdfs:label@zh`` in the ontology (or the graph), so a new
+relation kind or type shows without code changes. Indices into the lists below are what the
+page's script uses; no IRI is needed to draw anything.
+
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, RDFS
+>>> from kg.write.namespaces import KG
+>>> g = Graph()
+>>> a, b = URIRef("urn:x:a"), URIRef("urn:x:b")
+>>> for n, t, l in ((a, KG.Place, "宁波市"), (b, KG.Place, "浙江省")):
+...     _ = g.add((n, RDF.type, t)).add((n, RDFS.label, Literal(l, lang="zh")))
+>>> _ = g.add((a, KG.partOf, b))
+>>> v = view_model(g)
+>>> [e["label"] for e in v["ents"]], v["kinds"][0]["label"], v["rels"][0]["label"]
+(['宁波市', '浙江省'], '隶属于(地点)', '隶属于(地点)')
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from ..write.namespaces import KG, ORG, SDO
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+
+# Colours for the six types (colour-blind-safe Tableau 10); other types take the rest in turn.
+COLOURS = {
+    "Person": "#e15759", "Place": "#4e79a7", "Organization": "#f28e2b",
+    "Program": "#59a14f", "Event": "#b07aa1", "Award": "#c9a800",
+}
+SPARE_COLOURS = ("#76b7b2", "#ff9da7", "#9c755f", "#bab0ac", "#8cd17d", "#86bcb6")
+# Legend order; a node with several types is coloured by the first of them in this order.
+TYPE_ORDER = ("Person", "Organization", "Place", "Event", "Program", "Award")
+
+# Properties that describe a node rather than relate two things.
+NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, KG.confidence, KG.extractedBy, SDO.mentions}
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    g = Graph()
+    if ONTOLOGY.exists():
+        g.parse(ONTOLOGY, format="turtle")
+    return g
+
+
+def _local(iri) -> str:
+    s = str(iri)
+    return s.rsplit("#", 1)[-1].rsplit("/", 1)[-1] or s
+
+
+def _label(graphs: tuple[Graph, ...], term, prefer: str = "zh") -> str | None:
+    """The term's rdfs:label in ``prefer``'d language, else any label."""
+    best = None
+    for g in graphs:
+        for lab in g.objects(term, RDFS.label):
+            if isinstance(lab, Literal) and lab.language == prefer:
+                return str(lab)
+            best = best or str(lab)
+    return best
+
+
+def _zh_label(graphs: tuple[Graph, ...], term) -> str | None:
+    for g in graphs:
+        for lab in g.objects(term, RDFS.label):
+            if isinstance(lab, Literal) and lab.language == "zh":
+                return str(lab)
+    return None
+
+
+def _subclasses(graphs: tuple[Graph, ...], root) -> set:
+    found, todo = {root}, [root]
+    while todo:
+        c = todo.pop()
+        for g in graphs:
+            for sub in g.subjects(RDFS.subClassOf, c):
+                if sub not in found:
+                    found.add(sub)
+                    todo.append(sub)
+    return found
+
+
+def _num(x) -> float | None:
+    try:
+        return round(float(x), 3) if x is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
+    """Entities, relations, documents and evidence sentences of ``g`` as JSON-ready lists."""
+    graphs = (g, _ontology())
+    entity_classes = _subclasses(graphs, KG.Entity)
+    # Top-level types: direct subclasses of kg:Entity; deeper ones (AdministrativeArea) fold up.
+    top = {c for gr in graphs for c in gr.subjects(RDFS.subClassOf, KG.Entity)} & entity_classes
+    top_of = {c: c for c in top}
+    for c in top:
+        for sub in _subclasses(graphs, c):
+            top_of.setdefault(sub, c)
+    rank = {n: i for i, n in enumerate(TYPE_ORDER)}
+    type_list = sorted({top_of.get(c, c) for c in entity_classes if c != KG.Entity} | ({KG.Entity} if not top else set()),
+                       key=lambda c: (rank.get(_local(c), len(rank)), str(c)))
+
+    ent_types: dict = defaultdict(set)
+    for c in entity_classes:
+        for s in g.subjects(RDF.type, c):
+            if isinstance(s, (URIRef, BNode)):
+                ent_types[s].add(top_of.get(c, c))
+    for c in top_of.values():
+        if c not in type_list:
+            type_list.append(c)
+    t_index = {c: i for i, c in enumerate(type_list)}
+
+    def name_of(e) -> str:
+        return _label((g,), e) or _local(e)
+
+    ents = sorted(ent_types, key=lambda e: (name_of(e), str(e)))
+    e_index = {e: i for i, e in enumerate(ents)}
+
+    # Documents and sentences.
+    doc_nodes = set(g.subjects(RDF.type, SDO.NewsArticle)) | set(g.subjects(DCTERMS.source, None))
+    for cls in _subclasses(graphs, SDO.CreativeWork) - entity_classes - {SDO.CreativeWork}:
+        doc_nodes |= {d for d in g.subjects(RDF.type, cls) if d not in ent_types}
+    doc_nodes -= set(ent_types)
+    docs = sorted(doc_nodes, key=lambda d: (str(g.value(d, DCTERMS.source) or ""), str(d)))
+    d_index = {d: i for i, d in enumerate(docs)}
+    # Sentences are collected as nodes first and numbered at the end, in document order.
+    sent_nodes: set = set()
+
+    def sentence(s):
+        if s is not None and g.value(s, SDO.text) is not None:
+            sent_nodes.add(s)
+            return s
+        return None
+
+    def doc_of(s) -> int:
+        return d_index.get(g.value(s, KG.inDocument), -1) if s is not None else -1
+
+    # Mentions: entity → sentences (with the surface form) and documents.
+    mentions: dict = defaultdict(set)
+    ent_docs: dict = defaultdict(set)
+    for m, e in g.subject_objects(KG.denotes):
+        if e not in e_index:
+            continue
+        s = g.value(m, KG.inSentence)
+        doc = g.value(m, KG.inDocument) or (g.value(s, KG.inDocument) if s is not None else None)
+        si = sentence(s)
+        surface = g.value(m, KG.surface)
+        if si is not None:
+            mentions[e].add((si, str(surface) if surface is not None else ""))
+        di = d_index.get(doc, doc_of(si))
+        if di >= 0:
+            ent_docs[e].add(di)
+    for d in docs:
+        for e in g.objects(d, SDO.mentions):
+            if e in e_index:
+                ent_docs[e].add(d_index[d])
+
+    def evidence(fact) -> list[list]:
+        out = []
+        for ev in g.objects(fact, KG.evidence):
+            s = g.value(ev, KG.inSentence)
+            si = sentence(s)
+            doc = g.value(ev, KG.inDocument) or (g.value(s, KG.inDocument) if s is not None else None)
+            di = d_index.get(doc, doc_of(si))
+            start, end = g.value(ev, KG.startOffset), g.value(ev, KG.endOffset)
+            out.append([si, di, int(start) if start is not None else -1, int(end) if end is not None else -1,
+                        str(g.value(ev, KG.extractedBy) or ""), _num(g.value(ev, KG.confidence))])
+        return out
+
+    # Reified statements: (s, p, o) → the assertion carrying confidence and evidence.
+    assertion = {}
+    for a in g.subjects(RDF.predicate, None):
+        key = (g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object))
+        assertion.setdefault(key, a)
+
+    kinds: dict = {}
+    rels: list[dict] = []
+
+    def kind(p) -> int:
+        if p not in kinds:
+            kinds[p] = {"id": str(p), "label": _zh_label(graphs, p) or _label(graphs, p) or _local(p), "count": 0}
+        kinds[p]["count"] += 1
+        return p
+
+    for s, p, o in g:
+        if s not in e_index or p in NOT_RELATIONS or p in (RDF.subject, RDF.predicate, RDF.object):
+            continue
+        if o in e_index:
+            pass
+        elif isinstance(o, Literal) and _zh_label(graphs, p) is not None:
+            pass  # a described literal fact, e.g. kg:foundingDate
+        else:
+            continue
+        a = assertion.get((s, p, o))
+        lab = _zh_label(graphs, p) or _label(graphs, p) or _local(p)
+        rels.append({"s": e_index[s], "o": e_index.get(o), "lit": str(o) if isinstance(o, Literal) else None,
+                     "k": kind(p), "label": lab, "c": _num(g.value(a, KG.confidence)) if a is not None else None,
+                     "ev": evidence(a) if a is not None else []})
+
+    # Posts held: an org:Membership is an edge member → organization labelled with the role.
+    for m in set(g.subjects(ORG.member, None)):
+        person, org = g.value(m, ORG.member), g.value(m, ORG.organization)
+        if person not in e_index or org not in e_index:
+            continue
+        role = g.value(m, ORG.role)
+        role_label = (_label((g,), role) if role is not None else None)
+        mtype = g.value(m, RDF.type) or ORG.Membership
+        k = kind(mtype)
+        rels.append({"s": e_index[person], "o": e_index[org], "lit": None, "k": k,
+                     "label": role_label or kinds[k]["label"], "c": _num(g.value(m, KG.confidence)),
+                     "ev": evidence(m)})
+
+    rels.sort(key=lambda r: (r["s"], r["o"] if r["o"] is not None else -1, str(r["k"]), r["label"], r["lit"] or ""))
+    kind_list = sorted(kinds, key=lambda p: (-kinds[p]["count"], str(p)))
+    k_index = {p: i for i, p in enumerate(kind_list)}
+    deg = [0] * len(ents)
+    for r in rels:
+        r["k"] = k_index[r["k"]]
+        if r["o"] is not None:
+            deg[r["s"]] += 1
+            deg[r["o"]] += 1
+
+    def where(s) -> tuple:
+        start = g.value(s, KG.startOffset)
+        return (doc_of(s), int(start) if start is not None else -1, str(s))
+
+    ordered = sorted(sent_nodes, key=where)
+    s_index = {s: i for i, s in enumerate(ordered)}
+    sents = [[doc_of(s), str(g.value(s, SDO.text))] for s in ordered]
+    for r in rels:
+        for ev in r["ev"]:
+            ev[0] = s_index.get(ev[0], -1)
+        r["ev"].sort(key=lambda x: (x[1], x[0], x[2], x[4]))
+
+    type_counts = defaultdict(int)
+    ent_list = []
+    for i, e in enumerate(ents):
+        ts = sorted(ent_types[e], key=lambda c: t_index[c])
+        type_counts[ts[0]] += 1
+        label = name_of(e)
+        aliases = sorted({str(a) for a in g.objects(e, SKOS.altLabel)} - {label})
+        ent_list.append({
+            "iri": str(e), "label": label, "t": t_index[ts[0]], "types": [t_index[c] for c in ts],
+            "aliases": aliases, "deg": deg[i], "docs": sorted(ent_docs[e]),
+            "ment": sorted([s_index[x[0]], x[1]] for x in mentions[e]),
+        })
+
+    spare = iter(SPARE_COLOURS * 4)
+    types = [{"id": _local(c), "label": _zh_label(graphs, c) or _label(graphs, c) or _local(c),
+              "colour": COLOURS.get(_local(c)) or next(spare, "#999999"), "count": type_counts[c]}
+             for c in type_list]
+    return {
+        "types": types,
+        "kinds": [kinds[p] for p in kind_list],
+        "docs": [{"title": str(g.value(d, SDO.headline) or ""), "source": str(g.value(d, DCTERMS.source) or _local(d)),
+                  "name": str(g.value(d, DCTERMS.identifier) or _local(g.value(d, DCTERMS.source) or d))} for d in docs],
+        "sents": sents,
+        "ents": ent_list,
+        "rels": rels,
+        "maxInitial": int(max_initial_nodes),
+    }
