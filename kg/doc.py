@@ -94,10 +94,17 @@ class Doc:
     warnings: list[str] = field(default_factory=list)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a [start, end) span of the cleaned text to the original file's characters."""
+        """Map a [start, end) span of the cleaned text to the original file's characters.
+
+        The map need not be monotonic (clean moves a caption out of the sentence it interrupted),
+        so the result runs from the smallest to the largest original offset of the span's characters.
+        """
         if not self.offsets:
             return start, end
-        return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        span = self.offsets[start:end]
+        return min(span), max(span) + 1
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding cleaned offset ``pos`` (-1 if none)."""
