@@ -1,67 +1,428 @@
-"""Step 2 — clean: undo what scanned newspaper pages do to text, keeping an offset map.
+"""Step 2 — clean: undo what scanned newspaper pages and markdown do to text, keeping an offset map.
 
-Every cleaned character remembers the original character it came from, so a span of the
-cleaned text maps back to the original file (``Doc.to_original``).
+What it repairs (all by structure — line length, position, punctuation, blank-line gaps — never by
+names):
 
->>> from kg.doc import Doc
->>> d = clean(Doc(path="x.txt", raw="姜山 镇有１２个村"))
+- spaces dropped between Chinese characters by OCR (``姜山 镇`` → ``姜山镇``), also across a line
+  break; in titles, headings, bylines and captions a space separates parts and stays (one space);
+- paragraphs broken in mid-sentence: a body line that ends without sentence-final punctuation goes
+  on at the next line, even when a picture caption was dropped between the two halves (the caption
+  becomes a unit of its own, placed after the repaired paragraph);
+- full-width digits and Latin letters → ASCII (Chinese full-width punctuation stays);
+- straight double quotes around Chinese text → “ ” (when they pair up within a paragraph);
+- markdown marks (``#`` headings, ``**``, ``__``, ``~~``, list bullets, ``>``, links, code fences).
+
+The result is one *unit* per line of ``doc.text`` (a paragraph, heading, caption…), left in
+``doc.sentences`` with its kind (title, byline, caption, heading, body) for ``split`` to cut into
+sentences. ``doc.title`` and ``doc.byline`` are set too. ``doc.offsets[i]`` is the character of
+``doc.raw`` that ``doc.text[i]`` came from (a moved caption keeps its true offsets, so the map need
+not be monotonic); ``doc.to_original`` maps a span back.
+
+>>> d = clean(Doc(path="x.txt", raw="姜山 镇有１２个村，\\n\\n共３００人。"))
 >>> d.text
-'姜山镇有12个村'
->>> d.to_original(0, 3)
-(0, 4)
+'姜山镇有12个村，共300人。'
+>>> d.to_original(0, 3), d.raw[d.offsets[3]]
+((0, 4), '有')
+>>> d = clean(Doc(path="x.txt", raw="标题\\n\\n记者 王明 通讯员 李华\\n\\n正文第一段。"))
+>>> d.title, d.byline, [u.kind for u in d.sentences]
+('标题', '记者 王明 通讯员 李华', ['title', 'byline', 'body'])
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 
-from .doc import Doc
+from .doc import Doc, Sentence
 
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_CJK_RE = re.compile(f"[{_CJK}]")
+# Characters around which a space is an OCR artefact: CJK, full-width forms, CJK and general
+# punctuation (“” … —).
+_WIDE = "\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WIDE_PUNCT = "\u2010-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef"
+_SP = " \t\u3000\u00a0"
+_NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
+
+# Markdown at the start of a line: block quotes, then a heading, a bullet or nothing.
+_MD_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})(?:[ \t]+|$)|([-*+•●▪][ \t]+))?")
+_MD_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$")
+_MD_RULE = re.compile(r"[ \t]*(?:([-*_=])[ \t]*)(?:\1[ \t]*){2,}$|[ \t]*(?:```|~~~).*$")
+# Inline marks to delete (group "keep" marks text to keep inside a link or an emphasis).
+_MD_INLINE = re.compile(
+    r"!?\[(?P<link>[^\]\n]*)\]\([^)\n]*\)"          # [text](url), ![alt](url)
+    r"|\*\*|~~|`+"                                   # bold, strike, code
+    r"|__(?=\S)(?P<under>[^\n]+?)(?<=\S)__"          # __bold__
+    r"|(?<!\*)\*(?=[^\s*])(?P<em>[^*\n]+?)(?<=[^\s*])\*(?!\*)"  # *emphasis*
+    r"|</?[A-Za-z][^<>\n]{0,80}>"                    # html tags
+    r"|\\(?=[\\`*_{}\[\]()#+\-.!>])"                 # backslash escapes
+    r"|[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]"  # invisible / control characters
+)
+_SPACE_RUN = re.compile(f"[{_SP}]+")
+_SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}])[{_SP}]+|[{_SP}]+(?=[{_WIDE}])")
+_SPACE_NEAR_PUNCT = re.compile(f"(?<=[{_WIDE_PUNCT}])[{_SP}]+|[{_SP}]+(?=[{_WIDE_PUNCT}])")
+
+# One-to-one rewrites: full-width digits and Latin letters (and a few signs used with numbers) to
+# ASCII, other spaces to " ".
+_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_TO_ASCII.update({ord(a): b for a, b in zip("％＋－／＝＠＆＃\t\u3000\u00a0", "%+-/=@&#   ")})
+
+_FINAL = "。！？!?…"          # a line ending in one of these (closing quotes aside) is complete
+_PAUSE = "；;：:"             # …or at least not cut in mid-sentence
+_CLOSERS = "”’」』）)》】\"'"
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+# Bylines and photo credits (structure only: role words, short name-like tokens).
+_ROLES = ("本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生",
+          "特约撰稿", "撰稿", "责任编辑", "编辑", "摄影", "文/图", "图/文", "文", "图", "摄", "整理")
+_CREDIT = re.compile(
+    r"^[(（【\[]?(?:本版|本期|本文|本组)?(?:图片|照片|图|摄影)(?:均|皆)?(?:由|来自|来源[:：]?).{1,40}?"
+    r"(?:提供|拍摄|摄)?[)）】\]]?。?$"
+    r"|(?:^|[ \t\u3000])摄影?$"
+)
+_TOKEN_SPLIT = re.compile(r"[ \t\u3000/、·]+")
+_TOKEN_SPACE = re.compile(r"[ \t\u3000]+")
 
 
-def _fullwidth_to_ascii(ch: str) -> str:
-    o = ord(ch)
-    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-        return chr(o - 0xFEE0)
-    return ch
+@dataclass
+class _Line:
+    """One non-empty line: what survives of it after markdown, with raw offsets per character."""
+
+    text: str
+    offs: list[int]
+    nl: int  # raw offset of the line break ending it (len(raw) at the end of the file)
+    gap: int  # blank lines before it
+    md: str = ""  # "heading" | "item" | ""
+    label: str = "text"  # text | title | byline | caption | heading
+
+    def __post_init__(self) -> None:
+        self.compact = _SPACE_RUN.sub("", self.text)
+        core = self.compact.rstrip(_CLOSERS)
+        self.n = len(self.compact)
+        self.final = bool(core) and (core[-1] in _FINAL)
+        self.pause = bool(core) and core[-1] in _PAUSE
+        self.punct = bool(_SENTENCE_PUNCT.search(self.compact))
+
+    @property
+    def headinglike(self) -> bool:
+        """Short, no sentence punctuation: a heading, a title part, a caption — not a sentence."""
+        return self.n <= 24 and not self.punct and not self.final
+
+
+@dataclass
+class _Unit:
+    kind: str
+    lines: list[_Line] = field(default_factory=list)
 
 
 def clean(doc: Doc) -> Doc:
-    """Fill ``doc.text`` and ``doc.offsets`` from ``doc.raw``."""
-    raw = doc.raw
-    out: list[str] = []
-    offs: list[int] = []
-    n = len(raw)
+    """Fill ``doc.text``, ``doc.offsets``, ``doc.title``, ``doc.byline`` and the units in
+    ``doc.sentences`` from ``doc.raw``. Returns the same Doc."""
+    lines = _read_lines(doc.raw)
+    units = _label(lines)
+    _units_to_text(doc, units)
+    lead = []
+    for u in doc.sentences:  # the headline: the title units at the start
+        if u.kind != "title":
+            break
+        lead.append(u.text)
+    if not lead:  # no headline: the first heading stands for it
+        lead = [u.text for u in doc.sentences if u.kind == "heading"][:1]
+    doc.title = " ".join(lead)
+    byline = next((u.text for u in doc.sentences if u.kind == "byline"), "")
+    doc.byline = " ".join(t for t in _TOKEN_SPACE.split(byline) if not _is_credit(t))
+    return doc
+
+
+# --- lines --------------------------------------------------------------------------------------
+
+def _read_lines(raw: str) -> list[_Line]:
+    """Non-empty lines with markdown removed; each char keeps its raw offset."""
+    out: list[_Line] = []
+    gap = 0
+    start = 0
+    breaks = [(m.start(), m.end()) for m in _NEWLINE.finditer(raw)] + [(len(raw), len(raw))]
+    for nl, nxt in breaks:
+        line = raw[start:nl]
+        s0, start = start, nxt
+        if _MD_RULE.match(line):
+            if out and gap == 0 and line.strip()[:1] in "=-" and out[-1].md != "item":
+                out[-1].md = "heading"  # setext heading underline
+            gap += 1
+            continue
+        m = _MD_PREFIX.match(line)
+        body_start = m.end()
+        body_end = len(line)
+        md = "heading" if m.group(1) else "item" if m.group(2) else ""
+        if md == "heading":
+            t = _MD_HEADING_TAIL.search(line, body_start)
+            if t:
+                body_end = t.start()
+        text, offs = _drop_inline(line[body_start:body_end], s0 + body_start)
+        text, offs = _strip(text, offs)
+        if not text:
+            gap += 1
+            continue
+        out.append(_Line(text, offs, nl, gap if out else 0, md))
+        gap = 0
+    return out
+
+
+def _drop_inline(s: str, base: int) -> tuple[str, list[int]]:
+    """Delete inline markdown marks and invisible characters from ``s`` (raw offset ``base``)."""
+    cuts: list[tuple[int, int]] = []
+    for m in _MD_INLINE.finditer(s):
+        for g in ("link", "under", "em"):
+            if m.group(g) is not None:
+                cuts += [(m.start(), m.start(g)), (m.end(g), m.end())]
+                break
+        else:
+            cuts.append((m.start(), m.end()))
+    return _cut(s, list(range(base, base + len(s))), cuts)
+
+
+def _cut(s: str, offs: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+    """``s`` and ``offs`` without the [a, b) spans in ``cuts`` (sorted, non-overlapping)."""
+    if not cuts:
+        return s, offs
+    parts, o, pos = [], [], 0
+    for a, b in cuts:
+        if a > pos:
+            parts.append(s[pos:a])
+            o += offs[pos:a]
+        pos = max(pos, b)
+    parts.append(s[pos:])
+    o += offs[pos:]
+    return "".join(parts), o
+
+
+def _strip(s: str, offs: list[int]) -> tuple[str, list[int]]:
+    a = len(s) - len(s.lstrip(_SP))
+    b = len(s.rstrip(_SP))
+    return s[a:b], offs[a:b] if b > a else []
+
+
+# --- structure: which line is what, which lines make one unit -----------------------------------
+
+def _label(lines: list[_Line]) -> list[_Unit]:
+    if not lines:
+        return []
+    gaps = Counter(ln.gap for ln in lines[1:])
+    usual = gaps.most_common(1)[0][0] if gaps else 1
+    n = len(lines)
+    for i, ln in enumerate(lines):
+        alone = i + 1 == n or lines[i + 1].gap > 0
+        if _is_credit(ln.text):
+            ln.label = "caption"
+        elif _is_byline(ln.text):
+            ln.label = "byline"
+        elif ln.md == "heading":
+            ln.label = "heading"
+        elif i and ln.gap > usual and alone and ln.n <= 60:
+            ln.label = "caption"  # a short line alone after a wider gap than usual: under a picture
+    _label_title(lines)
+
+    units: list[_Unit] = []
     i = 0
     while i < n:
-        ch = raw[i]
-        if ch == "\r":
+        ln = lines[i]
+        if ln.label != "text":
+            units.append(_Unit(ln.label, [ln]))
             i += 1
             continue
-        if ch in " \t\u3000":
-            # drop spaces between two CJK characters (OCR) and runs of spaces
-            prev = out[-1] if out else "\n"
-            j = i
-            while j < n and raw[j] in " \t\u3000":
-                j += 1
-            nxt = raw[j] if j < n else "\n"
-            if prev == "\n" or nxt == "\n" or _CJK_RE.match(prev) or _CJK_RE.match(nxt) or prev in "，。、：；！？“”《》（）" or nxt in "，。、：；！？“”《》（）":
-                i = j
-                continue
-            out.append(" ")
-            offs.append(i)
-            i = j
-            continue
-        out.append(_fullwidth_to_ascii(ch))
-        offs.append(i)
+        unit, deferred = _Unit("body", [ln]), []
         i += 1
-    text = "".join(out)
-    # markdown marks: headings and bold
-    keep = [True] * len(text)
-    for m in re.finditer(r"^#{1,6} |\*\*|__", text, flags=re.M):
-        for k in range(m.start(), m.end()):
-            keep[k] = False
-    doc.text = "".join(c for c, k in zip(text, keep) if k)
-    doc.offsets = [o for o, k in zip(offs, keep) if k] + [n]
-    return doc
+        while i < n and not unit.lines[-1].final and not unit.lines[-1].pause:
+            last, nxt = unit.lines[-1], lines[i]
+            if nxt.gap == 0:  # same block: a wrapped line, or a heading on two lines
+                if nxt.label != "text" or nxt.md == "item" or (last.headinglike and not nxt.headinglike):
+                    break
+                unit.lines.append(nxt)
+                i += 1
+                continue
+            if all(x.headinglike for x in unit.lines):
+                break  # a heading does not go on across a blank line
+            k = i
+            while k < n and k - i < 3 and lines[k].label == "caption":
+                k += 1
+            if k == n:
+                break
+            b = lines[k]
+            if b.label != "text" or b.md == "item" or b.headinglike:
+                break
+            size = sum(x.n for x in unit.lines)
+            if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
+                break  # a short heading with commas, then a one-line lead
+            deferred += [_Unit("caption", [c]) for c in lines[i:k]]
+            unit.lines.append(b)
+            i = k + 1
+        units.append(unit)
+        units += deferred
+    for u in units:
+        if u.kind == "body":
+            size = sum(x.n for x in u.lines)
+            last = u.lines[-1]
+            if size <= 40 and not last.final and not last.pause and last.compact[-1] not in "，,、":
+                u.kind = "heading"
+    _single_name_bylines(units)
+    return units
+
+
+def _label_title(lines: list[_Line]) -> None:
+    """The headline: the short lines before a byline near the top, or heading-like first lines."""
+    top = lines[:6]
+    b = next((i for i, ln in enumerate(top) if ln.label == "byline"), None)
+    if b is not None and 0 < b <= 4 and all(_titlelike(ln) for ln in lines[:b]):
+        for ln in lines[:b]:
+            ln.label = "title"
+        return
+    k = 0
+    while k < min(3, len(lines)) and lines[k].label in ("text", "heading") and lines[k].headinglike:
+        k += 1
+    if 0 < k < len(lines) and not lines[k].headinglike:
+        for ln in lines[:k]:
+            ln.label = "title"
+
+
+def _titlelike(ln: _Line) -> bool:
+    return ln.label in ("text", "heading") and ln.n <= 60 and not ln.final
+
+
+def _single_name_bylines(units: list[_Unit]) -> None:
+    """A lone 2–3 character name in its own block right after a heading is that article's byline;
+    the headings just above a byline are the article's title."""
+    from .recognize.words import SURNAMES_1, SURNAMES_2
+
+    for i, u in enumerate(units):
+        if i == 0 or u.kind != "heading" or len(u.lines) != 1:
+            continue
+        ln = u.lines[0]
+        t = ln.compact
+        name = (2 <= len(t) <= 3 and t[0] in SURNAMES_1) or (len(t) == 4 and t[:2] in SURNAMES_2)
+        nxt_gap = units[i + 1].lines[0].gap if i + 1 < len(units) else 1
+        if name and _CJK_RUN.fullmatch(t) and ln.gap and nxt_gap and units[i - 1].kind in ("heading", "title"):
+            u.kind = "byline"
+    for i, u in enumerate(units):
+        if u.kind == "byline":
+            j = i - 1
+            while j >= 0 and i - j <= 3 and units[j].kind == "heading" and units[j].lines[0].md != "heading":
+                units[j].kind = "title"
+                j -= 1
+
+
+def _is_credit(text: str) -> bool:
+    """A photo credit: "图片由……提供", "（本版图片由……提供）", "… 张三 摄"."""
+    return len(text) <= 60 and bool(_CREDIT.search(text))
+
+
+def _is_byline(text: str) -> bool:
+    """A short line of names, with or without role words: "记者 王明 通讯员 李华", "王明 李华"."""
+    if len(text) > 40 or _SENTENCE_PUNCT.search(text) or "：" in text or ":" in text:
+        return False
+    tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
+    names = roles = 0
+    for t in tokens:
+        if t in _ROLES or _is_credit(t):
+            roles += 1
+            continue
+        role = next((r for r in _ROLES if len(r) > 1 and t.startswith(r)), "")
+        if role:
+            roles += 1
+            t = t[len(role):]
+        if not _looks_like_name(t):
+            return False
+        names += 1
+    if not names:
+        return False
+    if roles:
+        return True
+    return names >= 2 and _any_surname(tokens)
+
+
+def _looks_like_name(t: str) -> bool:
+    return 2 <= len(t) <= 3 and bool(_CJK_RUN.fullmatch(t))
+
+
+def _any_surname(tokens: list[str]) -> bool:
+    from .recognize.words import SURNAMES_1, SURNAMES_2
+
+    return any(t[0] in SURNAMES_1 or t[:2] in SURNAMES_2 for t in tokens)
+
+
+# --- text and offsets ---------------------------------------------------------------------------
+
+def _units_to_text(doc: Doc, units: list[_Unit]) -> None:
+    raw = doc.raw
+    texts: list[str] = []
+    offsets: list[int] = []
+    sents: list[Sentence] = []
+    pos = 0
+    for u in units:
+        t, o = _unit_text(u, raw)
+        if not t:
+            continue
+        if texts:
+            texts.append("\n")
+            nl = prev_nl if prev_nl < len(raw) else len(raw) - 1
+            offsets.append(nl)
+            pos += 1
+        texts.append(t)
+        offsets += o
+        sents.append(Sentence(pos, pos + len(t), t, u.kind))
+        pos += len(t)
+        prev_nl = u.lines[-1].nl
+    doc.text = "".join(texts)
+    doc.offsets = offsets + [len(raw)]
+    doc.sentences = sents
+
+
+def _unit_text(u: _Unit, raw: str) -> tuple[str, list[int]]:
+    body = u.kind == "body"
+    parts: list[str] = []
+    offs: list[int] = []
+    for ln in u.lines:
+        s, o = ln.text, ln.offs
+        spaces = _SPACE_NEAR_WIDE if body else _SPACE_NEAR_PUNCT
+        s, o = _cut(s, o, [m.span() for m in spaces.finditer(s)])
+        # what is left of a run of spaces: its first character
+        s, o = _cut(s, o, [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(s) if m.end() - m.start() > 1])
+        if parts and s:
+            a, b = parts[-1][-1], s[0]
+            if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+                parts.append(" ")  # two Latin words or numbers across a line break
+                offs.append(prev.nl)
+        parts.append(s)
+        offs += o
+        prev = ln
+    return _curly_quotes("".join(parts).translate(_TO_ASCII)), offs
+
+
+_QUOTE = re.compile('"')
+_OPENS_AFTER = " \t，。：:；;！？!?、（(—…「『《【"
+_CLOSES_BEFORE = "，,。：:；;！？!?、）)—…」』》】"
+
+
+def _curly_quotes(text: str) -> str:
+    """Straight double quotes in Chinese text → “ ”, when they pair up unambiguously.
+
+    >>> _curly_quotes('他说"好"。'), _curly_quotes('"甲"和"乙"'), _curly_quotes('他说"好。"我"')
+    ('他说“好”。', '“甲”和“乙”', '他说"好。"我"')
+    """
+    if '"' not in text or text.count('"') % 2 or not _CJK_RUN.search(text):
+        return text
+    marks = []
+    for m in _QUOTE.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else "。"
+        if before in _OPENS_AFTER and after not in _CLOSES_BEFORE:
+            marks.append("“")
+        elif after in _CLOSES_BEFORE or before in "。！？!?":
+            marks.append("”")
+        else:
+            marks.append("“" if not marks or marks[-1] == "”" else "”")
+    if any(a == b for a, b in zip(marks, marks[1:])) or marks[0] != "“":
+        return text  # nested or broken quoting: leave it as it is
+    it = iter(marks)
+    return _QUOTE.sub(lambda m: next(it), text)
