@@ -2,6 +2,8 @@
 
     kg build INPUT... -o OUT        → OUT/graph.ttl, OUT/graph.html, a summary on stdout
     kg query (OUT | GRAPH.ttl) (QUERY | -f FILE.rq) [--format table|csv|tsv|json]
+    kg serve OUT [--host 127.0.0.1] [--port 7878]   → SPARQL endpoint at /sparql, viewer at /
+    kg export OUT --format F [-o FILE]              → Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV
 """
 from __future__ import annotations
 
@@ -39,6 +41,11 @@ def cmd_build(a: argparse.Namespace) -> int:
     paths = save(result, a.output)
     print(summary(result))
     print(f"wrote {paths['turtle']} and {paths['html']}")
+    if a.store is not None:
+        from .store import write_store
+
+        store = Path(a.store or Path(a.output) / "store")
+        print(f"wrote {store} (Oxigraph store, {write_store(paths['turtle'], store)} triples)")
     return 0
 
 
@@ -67,6 +74,29 @@ def cmd_query(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(a: argparse.Namespace) -> int:
+    from .serve import serve
+
+    try:
+        serve(a.graph, a.host, a.port, timeout=a.timeout, max_rows=a.max_rows, workers=a.workers, base=a.base)
+    except (FileNotFoundError, RuntimeError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(a: argparse.Namespace) -> int:
+    from .export import export
+
+    try:
+        for p in export(a.graph, a.format, a.output):
+            print(f"wrote {p}")
+    except (FileNotFoundError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Chinese text.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -75,6 +105,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI for instance data (default: {DEFAULT_BASE})")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--store", nargs="?", const="", metavar="DIR",
+                   help="also keep a persistent Oxigraph store for kg serve/query (default DIR: OUT/store)")
     b.set_defaults(func=cmd_build)
     q = sub.add_parser("query", help="run a SPARQL SELECT, ASK or CONSTRUCT query")
     q.add_argument("graph", help="OUT folder or a Turtle file")
@@ -83,6 +115,20 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
     q.add_argument("--base", default=DEFAULT_BASE, help="base IRI bound to the kgr: prefix")
     q.set_defaults(func=cmd_query)
+    s = sub.add_parser("serve", help="a read-only SPARQL endpoint (and the viewer) over a built graph")
+    s.add_argument("graph", help="OUT folder (uses OUT/store if built with --store), a store folder or a Turtle file")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    s.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run before it is stopped (default: 10)")
+    s.add_argument("--max-rows", type=int, default=10000, help="rows (or triples) returned at most (default: 10000)")
+    s.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    s.add_argument("--base", default=DEFAULT_BASE, help="base IRI bound to the kgr: prefix")
+    s.set_defaults(func=cmd_serve)
+    e = sub.add_parser("export", help="write the graph for other tools (RDF formats, Gephi, pandas)")
+    e.add_argument("graph", help="OUT folder or a Turtle file")
+    e.add_argument("--format", required=True, choices=["turtle", "ntriples", "trig", "jsonld", "graphml", "gexf", "csv"])
+    e.add_argument("-o", "--output", help="file (folder for csv) to write (default: beside graph.ttl)")
+    e.set_defaults(func=cmd_export)
     return ap
 
 
