@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import CLAUSE_END, actors, by_sentence, objects_after
+from .spans import CLAUSE_END, QUOTES, actors, by_sentence, objects_after
 
 SOURCE = "relate.awards"
 TRIGGER = re.compile(r"获评|荣获|获得|入选|入围|被评为|评为|被授予|授予|被命名为|命名为|当选为|当选|被确定为|确定为|列为|获")
@@ -66,10 +66,13 @@ def _as_award(doc: Doc, si: int, ms) -> list[Relation]:
             left = [(j, x) for j, x in ms if x.end <= zpos and x.type in RECIPIENTS and not x.implicit]
             if left and zpos - left[-1][1].end <= 1:
                 out.append(Relation("received_award", left[-1][0], i, si, SOURCE, 0.6))
-            elif doc.text[m.end:m.end + 1] in "，,":
+            elif doc.text[m.end:m.end + 2].lstrip(QUOTES)[:1] in ("，", ","):
                 right = [(j, x) for j, x in ms if x.start > m.end and x.type in RECIPIENTS and not x.implicit]
-                if right and not any(c in doc.text[m.end + 1:right[0][1].start] for c in CLAUSE_END):
-                    out.append(Relation("received_award", right[0][0], i, si, SOURCE, 0.6))
+                if right and not any(c in doc.text[m.end:right[0][1].start].lstrip(QUOTES)[1:] for c in CLAUSE_END):
+                    n = 0  # 某县某乡某村: the last of a run of places is the one meant
+                    while n + 1 < len(right) and right[n + 1][1].start == right[n][1].end:
+                        n += 1
+                    out.append(Relation("received_award", right[n][0], i, si, SOURCE, 0.6))
         nxt = ms[k + 1] if k + 1 < len(ms) else None
         if nxt and nxt[1].type in ("Organization", "Place") and doc.text[m.end:nxt[1].start] in ("——", "—", "－－"):
             out.append(Relation("received_award", nxt[0], i, si, SOURCE, 0.6))

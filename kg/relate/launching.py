@@ -17,10 +17,12 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import actors, by_sentence, objects_after
+from .spans import actors_with_fallback, by_sentence, objects_after
 
 SOURCE = "relate.launching"
-TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|发源于|创设|开设|开通")
+TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|发源于|创设|开设|开通|提炼|探索推进|编制")
+# 扎实开展 / 深入开展 …: carrying on with a programme, usually someone else's
+CONTINUING = ("扎实", "深入", "持续", "广泛", "认真", "实施")
 ACTORS = ("Organization", "Place")
 OBJECTS = ("Program", "Event")
 
@@ -35,10 +37,13 @@ def recognize(doc: Doc) -> list[Relation]:
         for t in TRIGGER.finditer(doc.text, sent.start, sent.end):
             if any(m.start <= t.start() < m.end for _, m in ms):
                 continue  # the verb is part of a name
+            if doc.text[max(0, t.start() - 2):t.start()] in CONTINUING:
+                continue
             objs = objects_after(doc, ms, t.end(), OBJECTS)
             if not objs:
                 continue
-            for a in actors(doc, ms, t.start(), ACTORS):
+            found, factor = actors_with_fallback(doc, si, ms, t.start(), ACTORS)
+            for a in found:
                 for o in objs:
-                    out.append(Relation("launched", a, o, si, SOURCE, 0.7))
+                    out.append(Relation("launched", a, o, si, SOURCE, round(0.7 * factor, 3)))
     return out

@@ -82,7 +82,9 @@ def ensure_mention(doc: Doc, start: int, end: int, type_: str, source: str, scor
 
 # A mention right after these is not the sentence's actor: an agent (被X评为), a location
 # (在X, 到X, 走进X) or a partner inside a prepositional phrase already handled by ``actors``.
-_NOT_ACTOR_BEFORE = ("被", "在", "到", "于", "走进", "来到", "赴", "向", "对", "为")
+_NOT_ACTOR_BEFORE = ("被", "在", "到", "于", "走进", "来到", "赴", "向", "对", "为", "依托", "通过", "借助", "利用", "围绕")
+# 我市 / 本区 …: the document's most mentioned place of that level stands for it
+_PRONOUN = re.compile(r"(?:我|本|该|全)(市|区|县|镇|省)")
 
 
 def actors(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, ...]) -> list[int]:
@@ -91,10 +93,10 @@ def actors(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, 
 
     ``ms`` is the sentence's (index, mention) list in text order.
     """
-    cands = [(i, m) for i, m in ms if m.end <= pos and not m.implicit and (m.type in types or
-             any(t in types for t in m.alt_types))]
+    cands = [(i, m) for i, m in ms if m.end <= pos and not m.implicit and m.type in types and can_act(m)]
     cands = [(i, m) for i, m in cands if not doc.text[max(0, m.start - 2):m.start].endswith(_NOT_ACTOR_BEFORE)
-             and not doc.text[m.end:m.end + 1] == "的"]
+             and not doc.text[m.end:m.end + 1] == "的"
+             and (not any(c in doc.text[m.end:pos] for c in CLAUSE_END) or _opens_clause(doc, ms, m))]
     if not cands:
         return []
     group = [cands[-1]]
@@ -117,3 +119,68 @@ def objects_after(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tupl
     while end < len(doc.text) and doc.text[end] not in stop and doc.text[end] != "\n":
         end += 1
     return [i for i, m in ms if pos <= m.start and m.end <= end and m.type in types and not m.implicit]
+
+
+_TIME = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|去年|今年|明年|近年来|近年|近日|日前|目前|同时|此外|其间|"
+                   r"随后|如今|当前|开年|以来|初|底|年初|年底|在|[，,、和与及])*$")
+
+
+def _opens_clause(doc: Doc, ms: list[tuple[int, Mention]], m: Mention) -> bool:
+    """Is ``m`` the subject of its clause: only a time phrase (or 在 + a place) before it?"""
+    sent_start = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
+    k = m.start
+    while k > sent_start and doc.text[k - 1] not in CLAUSE_END and doc.text[k - 1] not in "…—":
+        k -= 1
+    prefix = list(doc.text[k:m.start])
+    for _, x in ms:  # names before it in the clause (在某市某街道，…) do not count
+        if k <= x.start and x.end <= m.start:
+            prefix[x.start - k:x.end - k] = [""] * (x.end - x.start)
+    return bool(_TIME.match(unquoted("".join(prefix))))
+
+
+def can_act(m: Mention) -> bool:
+    """A place acts (launches, founds, is awarded) when it is an administrative area or a body."""
+    from ..resolve.admin import is_admin
+
+    return m.type != "Place" or is_org_like(m) or is_admin(m.key or m.label)
+
+
+def actors_with_fallback(doc: Doc, si: int, ms: list[tuple[int, Mention]], pos: int,
+                         types: tuple[str, ...]) -> tuple[list[int], float]:
+    """``actors``; else the place a pronoun (我市) stands for; else, when the clause has no
+    subject of its own (去年，出台…), the first actor of the previous sentence in the paragraph.
+    Returns the actors and a factor for the confidence."""
+    found = actors(doc, ms, pos, types)
+    if found:
+        return found, 1.0
+    sent = doc.sentences[si]
+    p = None
+    for p in _PRONOUN.finditer(doc.text, sent.start, pos):
+        pass
+    if p is not None and "Place" in types:
+        place = pronoun_place(doc, p.group(1), sent.start)
+        return ([place], 0.8) if place is not None else ([], 0.0)
+    if "Place" in types and not any(m.end <= pos and m.type in types for _, m in ms) and _TIME.match(unquoted(doc.text[sent.start:pos].split("，")[0].split(",")[0])):
+        # 去年，出台…: a clause with no subject speaks of the place the article is about
+        topic = pronoun_place(doc, "", pos)
+        return ([topic], 0.6) if topic is not None else ([], 0.0)
+    return [], 0.0
+
+
+def pronoun_place(doc: Doc, level: str, before: int) -> int | None:
+    """The mention, before ``before``, of the place of ``level`` (市, 区 …) the document names most."""
+    from ..resolve.admin import is_admin, is_chinese_admin
+
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for i, m in enumerate(doc.mentions):
+        name = m.key or m.label
+        if m.type != "Place" or m.implicit:
+            continue
+        if not level and is_admin(name) or name.endswith(level) and level or (level == "市" and is_chinese_admin(name) and not name.endswith(("区", "县", "省"))
+                                    and is_chinese_admin(name + "市")):
+            counts[name] = counts.get(name, 0) + 1
+            if m.start < before:
+                last[name] = i
+    best = sorted(counts, key=lambda n: (-counts[n], n))
+    return next((last[n] for n in best if n in last), None)
