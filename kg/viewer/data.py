@@ -36,11 +36,11 @@ COLOURS = {
     "Program": "#59a14f", "Event": "#b07aa1", "Award": "#c9a800",
 }
 SPARE_COLOURS = ("#76b7b2", "#ff9da7", "#9c755f", "#bab0ac", "#8cd17d", "#86bcb6")
-# Legend order; a node with several types is coloured by the first of them in this order.
+# Legend order; a node with several types and no kg:altType marks is coloured by the first.
 TYPE_ORDER = ("Person", "Organization", "Place", "Event", "Program", "Award")
 
 # Properties that describe a node rather than relate two things.
-NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, KG.confidence, KG.extractedBy, SDO.mentions}
+NOT_RELATIONS = {RDF.type, KG.altType, RDFS.label, SKOS.altLabel, KG.confidence, KG.extractedBy, SDO.mentions}
 
 
 @lru_cache(maxsize=1)
@@ -243,7 +243,9 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
     type_counts = defaultdict(int)
     ent_list = []
     for i, e in enumerate(ents):
-        ts = sorted(ent_types[e], key=lambda c: t_index[c])
+        # The primary type is the one that is not also a kg:altType (ontology: kg:Entity).
+        alt = {top_of.get(c, c) for c in g.objects(e, KG.altType)}
+        ts = sorted(ent_types[e], key=lambda c: (c in alt, t_index[c]))
         type_counts[ts[0]] += 1
         label = name_of(e)
         aliases = sorted({str(a) for a in g.objects(e, SKOS.altLabel)} - {label})
