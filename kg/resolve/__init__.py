@@ -8,6 +8,6 @@
 """
 from __future__ import annotations
 
-from .entities import Entity, Resolution, resolve
+from .entities import Entity, Resolution, normal_name, resolve
 
-__all__ = ["Entity", "Resolution", "resolve"]
+__all__ = ["Entity", "Resolution", "normal_name", "resolve"]

@@ -1,24 +1,48 @@
-"""Group mentions into entities: a canonical name, every surface form kept as an alias."""
+"""Group mentions into entities: one node per real thing, within and across documents.
+
+Within a document, mentions merge when
+* they carry the same name (whatever type each recogniser gave; the commonest type wins and
+  the others become ``alt_types``);
+* one is the short form of a place's name (北仑 = 北仑区; not 白云区 = 白云街道);
+* one is the tail of exactly one longer name of the same type (党章学堂 = 某某党章学堂), or, for a
+  programme or event, its head (人才贷 = 人才贷合伙人项目). A short form two longer names
+  share is left alone: nobody can tell which one it means.
+Across documents, entities merge on their most complete name, except names that only make
+sense in context (市委, 社区党委, 县邮政局): those carry their parent or place (from the
+document's relations), else their document, so two 社区党委 in different places stay apart.
+
+Confidence: noisy-or over the components that found the entity (each counted once, at its best).
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..doc import Doc
+from ..doc import ENTITY_TYPES, Doc
+from .admin import SUFFIXES, is_admin, strip_suffix
 
-# Administrative suffixes that a short form may drop (北仑 = 北仑区).
-_ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "镇", "乡", "街道")
+# Names that begin with one of these point at a unit relative to where the text is (市委 = this
+# city's committee); they are resolved in their context, never by name alone.
+RELATIVE_HEADS = ("省", "市", "县", "区", "镇", "乡", "村", "街道", "社区", "党委", "党支部", "党总支", "支部",
+                  "该", "本", "我", "全")
+# The parts of a relative name that do not name anything by themselves.
+_PARENT_KINDS = ("sub_organization_of", "located_in", "part_of")
+_QUOTES = "“”\"‘’'「」『』"
 
 
 @dataclass
 class Entity:
     key: str  # resolution key; with ``type`` it identifies the entity and mints its IRI
     type: str
-    label: str
-    aliases: set[str] = field(default_factory=set)
+    label: str  # canonical name: the most complete form
+    aliases: set[str] = field(default_factory=set)  # every other surface form
     alt_types: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     score: float = 0.0
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (doc index, mention index)
+    admin: bool = False  # a Place that is an administrative area (省 … 村, or a known division)
+    context: str = ""  # for a name that needs one (市委): the parent or place it was read in
 
     @property
     def names(self) -> set[str]:
@@ -35,39 +59,209 @@ class Resolution:
         return None if i is None else self.entities[i]
 
 
-def _short_form(name: str, type_: str) -> str:
-    if type_ == "Place":
-        for suf in _ADMIN_SUFFIXES:
-            if name.endswith(suf) and len(name) - len(suf) >= 2:
-                return name[: -len(suf)]
-    return name
+def normal_name(text: str) -> str:
+    """Names compare without quote marks and spaces (“红领之家”党支部 = 红领之家党支部)."""
+    return "".join(c for c in text if c not in _QUOTES and not c.isspace())
+
+
+_QUOTED = re.compile(r"[“\"‘「『]([^“”\"‘’「」『』]{2,12})[”\"’」』]")
+_PUNCT = re.compile(r"[—\-–·•・、，,：:（）()\s]")
+
+
+def _bare(name: str) -> str:
+    return _PUNCT.sub("", name) or name
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+# Fixed names the Party press uses for one organisation.
+FIXED_ALIASES = {"我党": "中国共产党", "中共": "中国共产党", "我们党": "中国共产党"}
+
+
+def is_relative(name: str) -> bool:
+    """市委, 社区党委, 县邮政局: a name that needs its context to say which thing it is."""
+    return name.startswith(RELATIVE_HEADS) and not is_admin(name) or name in ("党委", "党支部", "支部")
+
+
+def _admin_suffix(name: str) -> str:
+    return next((s for s in SUFFIXES if name.endswith(s) and len(name) - len(s) >= 2), "")
+
+
+class _Sets:
+    """Union-find over integers."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _cluster_document(doc: Doc) -> list[list[int]]:
+    """Mention indices of one document grouped into the things they name."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(doc.mentions):
+        n = normal_name(m.key or m.label) or m.label
+        by_name[FIXED_ALIASES.get(n, n) if m.type == "Organization" else n].append(i)
+    # 甲——乙 and 甲乙 are one name written two ways
+    by_bare: dict[str, list[str]] = defaultdict(list)
+    for n in by_name:
+        by_bare[_bare(n)].append(n)
+    names = sorted(by_name)
+    sets = _Sets(len(names))
+    at = {n: k for k, n in enumerate(names)}
+    types = {n: Counter(doc.mentions[i].type for i in by_name[n]).most_common(1)[0][0] for n in names}
+    for same in by_bare.values():
+        for n in same[1:]:
+            sets.union(at[same[0]], at[n])
+    # the quoted core of a programme's name (五定 in 社区“五定”管理体制), if only one name quotes it
+    quoted: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.type in ("Program", "Event"):
+            for q in _QUOTED.findall(m.text):
+                quoted[normal_name(q)].add(normal_name(m.key or m.label))
+    for short, longs in quoted.items():
+        longs.discard(short)
+        if short in at and len(longs) == 1 and next(iter(longs)) in at:
+            sets.union(at[short], at[next(iter(longs))])
+    for i, m in enumerate(doc.mentions):  # a surface form and the key it stands for are one thing
+        s = normal_name(m.label)
+        if s in at and s != normal_name(m.key or m.label):
+            sets.union(at[s], at[normal_name(m.key or m.label)])
+    # places: a short form and its full name (北仑 = 北仑区), if only one full name fits
+    places = [n for n in names if types[n] == "Place"]
+    full_by_short: dict[str, set[str]] = defaultdict(set)
+    for n in places:
+        if _admin_suffix(n):
+            full_by_short[strip_suffix(n)].add(n)
+    for n in places:
+        if not _admin_suffix(n) and len(full_by_short.get(n, ())) == 1:
+            sets.union(at[n], at[next(iter(full_by_short[n]))])
+    # a short form that is the tail (or, for programmes and events, the head) of one longer name
+    for short in names:
+        t = types[short]
+        if t == "Person" or len(short) < 2 or is_relative(short):
+            continue
+        core = short[:-2] if t == "Event" and short.endswith("活动") and len(short) >= 6 else short
+        longer = {n for n in names if len(n) > len(core) and n != short and types[n] == t and n.endswith(core)}
+        if t in ("Program", "Event") and not longer:
+            longer = {n for n in names if len(n) > len(short) + 1 and types[n] == t and n.startswith(short)}
+        roots = {sets.find(at[n]) for n in longer}
+        if len(roots) == 1:
+            sets.union(at[short], at[next(iter(longer))])
+    # an abbreviation of a programme (联入走访 for 联镇入村社、走企业访群众): its characters, in
+    # order, open the parts of exactly one name at least twice as long
+    for short in names:
+        t = types[short]
+        if t not in ("Program", "Event") or not 2 <= len(short) <= 4:
+            continue
+        if any(sets.find(at[short]) == sets.find(at[n]) for n in names if n != short):
+            continue
+        longs = [n for n in names if types[n] == t and len(n) >= 2 * len(short) and n[0] == short[0]
+                 and _subsequence(short, n)]
+        if len(longs) == 1:
+            sets.union(at[short], at[longs[0]])
+    groups: dict[int, list[int]] = defaultdict(list)
+    for n in names:
+        groups[sets.find(at[n])].extend(by_name[n])
+    return [sorted(g) for _, g in sorted(groups.items())]
+
+
+def _canonical(names: Counter) -> str:
+    """The most complete form: longest, then commonest, then first in code-point order."""
+    return sorted(names, key=lambda n: (-len(n), -names[n], n))[0]
 
 
 def resolve(docs: list[Doc]) -> Resolution:
-    groups: dict[tuple[str, str], Entity] = {}
-    of_mention: dict[tuple[int, int], tuple[str, str]] = {}
+    """Resolve every document's mentions into entities.
+
+    >>> from kg.doc import Doc, Mention, Relation
+    >>> a = Doc(path="a", mentions=[Mention(0, 3, "青山区", "Place", "t"), Mention(5, 7, "青山", "Place", "t")])
+    >>> b = Doc(path="b", mentions=[Mention(0, 3, "青山区", "Place", "t", 0.8)])
+    >>> r = resolve([a, b])
+    >>> [(e.label, sorted(e.aliases), len(e.mentions), e.admin) for e in r.entities]
+    [('青山区', ['青山'], 3, True)]
+    """
+    clusters: list[tuple[int, list[int]]] = []  # (doc index, mention indices)
     for di, doc in enumerate(docs):
-        for mi, m in enumerate(doc.mentions):
-            name = m.key or m.label
-            k = (m.type, _short_form(name, m.type))
-            e = groups.get(k)
-            if e is None:
-                e = groups[k] = Entity(key=k[1], type=m.type, label=m.label)
-            # the longest surface form is the canonical name
-            if len(m.label) > len(e.label) or (len(m.label) == len(e.label) and m.label < e.label):
-                e.aliases.add(e.label)
-                e.label = m.label
-            elif m.label != e.label:
-                e.aliases.add(m.label)
-            e.alt_types.update(m.alt_types)
-            e.sources.update(m.source.split("+"))
-            e.score = max(e.score, m.score)
-            e.mentions.append((di, mi))
-            of_mention[di, mi] = k
-    keys = sorted(groups, key=lambda k: (k[0], groups[k].label, k[1]))
-    index = {k: i for i, k in enumerate(keys)}
-    entities = [groups[k] for k in keys]
-    for e in entities:
-        e.aliases.discard(e.label)
-        e.alt_types.discard(e.type)
-    return Resolution(entities, {mk: index[k] for mk, k in of_mention.items()})
+        clusters += [(di, g) for g in _cluster_document(doc)]
+    labels = []
+    for di, g in clusters:
+        labels.append(_canonical(Counter(normal_name(docs[di].mentions[i].key or docs[di].mentions[i].label) for i in g)))
+    # where a mention sits, from the document's relations: its parent organisation or place
+    of_cluster = {(di, i): c for c, (di, g) in enumerate(clusters) for i in g}
+    context: dict[int, str] = {}
+    for di, doc in enumerate(docs):
+        for r in doc.relations:
+            if r.kind in _PARENT_KINDS and r.object is not None and (di, r.subject) in of_cluster:
+                c, p = of_cluster[di, r.subject], of_cluster.get((di, r.object))
+                if p is not None and c not in context:
+                    context[c] = labels[p]
+    keys = []
+    for c, (di, g) in enumerate(clusters):
+        t = Counter(docs[di].mentions[i].type for i in g).most_common(1)[0][0]
+        name = labels[c]
+        if is_relative(name):
+            keys.append(f"{name}@{context.get(c) or docs[di].path}")
+        elif t == "Place" and _admin_suffix(name):
+            keys.append(strip_suffix(name) + "/" + _admin_suffix(name))
+        elif t == "Person":
+            keys.append("person/" + name)
+        else:
+            keys.append(name)
+    # a bare place name (宁波) joins the one full name it shortens across documents (宁波市)
+    full = defaultdict(set)
+    for k in keys:
+        if "/" in k and not k.startswith("person/"):
+            full[k.split("/")[0]].add(k)
+    keys = [next(iter(full[k])) if k in full and len(full[k]) == 1 else k for k in keys]
+
+    entities: dict[str, Entity] = {}
+    members: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for c, (di, g) in enumerate(clusters):
+        members[keys[c]] += [(di, i) for i in g]
+    for key, ms in members.items():
+        entities[key] = _entity(key, ms, docs, context_of=next((context.get(c, "") for c in range(len(clusters)) if keys[c] == key), ""))
+    order = sorted(entities.values(), key=lambda e: (ENTITY_TYPES.index(e.type) if e.type in ENTITY_TYPES else 99, e.label, e.key))
+    index = {e.key: k for k, e in enumerate(order)}
+    of_mention = {(di, i): index[keys[c]] for c, (di, g) in enumerate(clusters) for i in g}
+    return Resolution(order, of_mention)
+
+
+def _entity(key: str, ms: list[tuple[int, int]], docs: list[Doc], context_of: str) -> Entity:
+    type_votes: Counter = Counter()
+    names: Counter = Counter()
+    alt: set[str] = set()
+    best: dict[str, float] = {}
+    for di, i in ms:
+        m = docs[di].mentions[i]
+        type_votes[m.type] += 1
+        alt.update(m.alt_types)
+        names[normal_name(m.label) or m.label] += 1
+        if m.key:
+            names[normal_name(m.key)] += 0
+        for s in m.source.split("+"):
+            best[s] = max(best.get(s, 0.0), m.score)
+    top = max(type_votes.values())
+    type_ = next(t for t in ENTITY_TYPES if type_votes.get(t) == top) if any(
+        type_votes.get(t) == top for t in ENTITY_TYPES) else sorted(type_votes)[0]
+    label = _canonical(names)
+    miss = 1.0
+    for s in sorted(best):
+        miss *= 1 - best[s]
+    return Entity(
+        key=key, type=type_, label=label, aliases={n for n in names if n != label},
+        alt_types=(alt | set(type_votes)) - {type_}, sources=set(best), score=round(1 - miss, 4),
+        mentions=sorted(ms), admin=type_ == "Place" and is_admin(label), context=context_of,
+    )
