@@ -39,6 +39,7 @@ _BOMS = (
 # Control characters that never occur in text (tab, line ends and form feed excluded).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _PRIVATE = re.compile(r"[\ue000-\uf8ff]")
+_COMMON = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2010-\u206f\x20-\x7e\t\n\r]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -118,7 +119,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     good = len(_NON_ASCII.findall(text)) - bad
-    if good >= 20 and bad * 100 <= good:
+    if good >= 20 and bad * 20 <= good:
         warnings.append(f"{name}: {bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD")
         return _check(text, name), "utf-8", warnings
     raise ReadError(f"{name}: undecodable: not UTF-8 (bad byte at {utf8_error.start}), "
@@ -126,19 +127,22 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[str]]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text saved without a BOM: NUL bytes all on one side, clean text once decoded."""
+    """UTF-16 saved without a BOM: decodes cleanly into mostly CJK, ASCII and CJK punctuation
+    (binary data or the wrong byte order spreads over the whole Unicode range instead)."""
     if len(data) % 2:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    for enc, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if nuls and not other:
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                return None
-            if not _CONTROL.search(text) and not _PRIVATE.search(text):
-                return text, enc
-    return None
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _CONTROL.search(text) or _PRIVATE.search(text):
+            continue
+        share = len(_COMMON.findall(text)) / len(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, enc)
+    return best and best[1:]
 
 
 def _check(text: str, name: str) -> str:
