@@ -4,6 +4,7 @@
     kg query (OUT | GRAPH.ttl) (QUERY | -f FILE.rq) [--format table|csv|tsv|json]
     kg serve OUT [--host 127.0.0.1] [--port 7878]   → SPARQL endpoint at /sparql, viewer at /
     kg export OUT --format F [-o FILE]              → Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV
+    kg explain OUT NAME                             → why a node exists: names, sentences, relations
 """
 from __future__ import annotations
 
@@ -97,6 +98,24 @@ def cmd_export(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_explain(a: argparse.Namespace) -> int:
+    from .explain import explain_text
+
+    try:
+        text = explain_text(a.graph, a.name)
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except Exception as e:  # rdflib's parse errors come in many classes
+        print(f"error: {a.graph}: cannot read the graph: {e}", file=sys.stderr)
+        return 1
+    if text is None:
+        print(f"error: no entity named or containing “{a.name}” in {a.graph}", file=sys.stderr)
+        return 1
+    print(text)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Chinese text.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -129,6 +148,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", required=True, choices=["turtle", "ntriples", "trig", "jsonld", "graphml", "gexf", "csv"])
     e.add_argument("-o", "--output", help="file (folder for csv) to write (default: beside graph.ttl)")
     e.set_defaults(func=cmd_export)
+    x = sub.add_parser("explain", help="why a node exists: its names, sentences, components, relations")
+    x.add_argument("graph", help="OUT folder or a Turtle file")
+    x.add_argument("name", help="a label or alias (a part of one also matches)")
+    x.set_defaults(func=cmd_explain)
     return ap
 
 
