@@ -60,7 +60,11 @@ def write_store(source: Graph | str | Path, directory: str | Path) -> int:
             store.bulk_load(source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES)
         else:
             src = Path(source)
-            store.bulk_load(path=str(src), format=ox.RdfFormat.from_extension(src.suffix.lstrip(".")))
+            fmt = ox.RdfFormat.from_extension(src.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+            try:
+                store.bulk_load(path=str(src), format=fmt)
+            except SyntaxError as e:
+                raise ValueError(f"{src}: not valid {fmt.name}: {e}") from None
             meta = {"source": str(src.resolve()), "sha256": _sha256(src)}
         store.flush()
         meta["triples"] = n = len(store)

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 
@@ -27,10 +28,11 @@ class Busy(Exception):
 
 class _Worker:
     def __init__(self, store_path: str, prefixes: dict[str, str], start_timeout: float = 120.0):
-        # A plain child process (not multiprocessing): no re-import of the caller's __main__, and
-        # nothing inherited from our threads. Messages are pickled over its stdin and stdout.
+        # A plain child process (not multiprocessing): no re-import of the caller's __main__,
+        # nothing inherited from our threads, and only worker.py + formats.py imported (fast to
+        # start). Messages are pickled over its stdin and stdout.
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kg.serve.worker", store_path, json.dumps(prefixes)],
+            [sys.executable, str(Path(__file__).with_name("worker.py")), store_path, json.dumps(prefixes)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
         self.conn = _Duplex(self.proc.stdout, self.proc.stdin)

@@ -16,7 +16,10 @@ from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
 
-from . import formats
+try:
+    from . import formats
+except ImportError:  # run as a script (the pool does): skip importing the whole kg package
+    import formats  # type: ignore[no-redef]
 
 Reply = tuple[int, str, bytes, dict]  # status, content type, body, info (rows, truncated, kind)
 
