@@ -90,22 +90,24 @@ def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:
 
 
 def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | None:
+    # a name that runs into the post (某某社区|党委书记 matched as 社区党委书记): the post starts after it
+    inside = [(i, m) for i, m in ms if m.start < ps < m.end and m.type in ("Organization", "Place")]
+    if inside:
+        i, m = inside[0]
+        post, ps = post[m.end - ps:], m.end
     generic, party, title = _role_parts(post)
-    # 1. an organisation name that runs into the post (某某党委|书记 read as 某某党委书记)
-    for i, m in ms:
-        if m.start < ps < m.end and is_org_like(m):
-            return i, _compose_role(m.label, post[m.end - ps:]), 0.85
-    # 2. the mention right before the post
-    before = [(i, m) for i, m in ms if m.end <= ps and (m.type in ("Organization", "Place"))]
+    before = [(i, m) for i, m in ms if m.end <= ps and m.type in ("Organization", "Place")]
     if before:
         i, m = max(before, key=lambda x: (x[1].end, -x[1].start))
-        if _ORG_GAP.match(doc.text[m.end:ps]) and not generic:
-            if party and m.type == "Place" and doc.text[m.end:ps].strip() == "":
+        gap = doc.text[m.end:ps]
+        if _ORG_GAP.match(gap) and not generic:
+            if party and m.type == "Place" and gap.strip() == "":
+                # 某某社区 + 党委书记: the post belongs to 某某社区党委, an organisation in that place
                 j = ensure_mention(doc, m.start, ps + len(party), "Organization", SOURCE, 0.6)
                 return j, party + title, 0.8
-            if is_org_like(m) or party or m.type == "Organization":
+            if is_org_like(m) or party:
                 return i, _compose_role(m.label, post), 0.85
-    # 3. a generic unit word (社区党委书记): the nearest earlier unit whose name ends with it
+    # a generic unit word (社区党委书记): the nearest earlier unit whose name ends with it
     if generic:
         for i, m in sorted(before, key=lambda x: -x[1].end):
             if m.label.endswith(generic) and not any(c in doc.text[m.end:ps] for c in "。；;"):

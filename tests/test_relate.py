@@ -1,0 +1,188 @@
+"""Relation recognisers on invented sentences: one component at a time, then all together."""
+from kg.relate import awards, founding, launching, origin, positions, relate, structure, wording
+from kg.relate import containment
+
+from relate_helpers import doc_with, facts
+
+
+# --- holds_position -------------------------------------------------------------------------
+
+def test_post_between_organisation_and_person():
+    d = doc_with("青松机械有限公司总经理王小明介绍了情况。", [("青松机械有限公司", "Organization"), ("王小明", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王小明", "青松机械有限公司", "总经理")}
+
+
+def test_party_secretary_takes_the_unit_of_its_committee():
+    d = doc_with("“绿叶之家”党支部书记赵一鸣说。", [("“绿叶之家”党支部", "Organization"), ("赵一鸣", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "赵一鸣", "绿叶之家党支部", "党支部书记")}
+
+
+def test_place_plus_committee_post_adds_the_committee_located_in_the_place():
+    d = doc_with("松山社区党委书记钱多多表示。", [("松山社区", "Place", ("Organization",)), ("钱多多", "Person")])
+    got = facts(d, positions.recognize(d))
+    assert ("holds_position", "钱多多", "松山社区党委", "党委书记") in got
+    assert ("located_in", "松山社区党委", "松山社区") in got
+
+
+def test_descriptor_between_company_and_post():
+    d = doc_with("青禾科技的“80后”副总孙亮说。", [("青禾科技", "Organization"), ("孙亮", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "孙亮", "青禾科技", "副总")}
+
+
+def test_as_post_of_organisation_then_person():
+    d = doc_with("作为远航研究院的首席工程师，来自挪威的汉森一直很忙。",
+                 [("远航研究院", "Organization"), ("挪威", "Place"), ("汉森", "Person")])
+    assert ("holds_position", "汉森", "远航研究院", "首席工程师") in facts(d, positions.recognize(d))
+
+
+def test_implicit_unit_is_the_one_named_before_the_generic_word():
+    d = doc_with("东湖街道新桥社区启动培训，社区党委书记周海介绍。",
+                 [("东湖街道", "Place"), ("新桥社区", "Place", ("Organization",)), ("周海", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "周海", "新桥社区", "社区党委书记")}
+
+
+def test_no_person_no_position():
+    d = doc_with("青山区委组织部负责人介绍。", [("青山区委组织部", "Organization")])
+    assert positions.recognize(d) == []
+
+
+# --- structure: sub_organization_of, located_in from names -----------------------------------
+
+def test_department_of_a_committee_gets_an_implicit_parent():
+    d = doc_with("青山区委组织部召开会议。", [("青山区委组织部", "Organization")])
+    got = facts(d, structure.recognize(d))
+    assert got == {("sub_organization_of", "青山区委组织部", "青山区委")}
+    assert any(m.implicit and m.label == "青山区委" for m in d.mentions)
+
+
+def test_bureau_named_after_its_county_is_located_there_and_its_office_under_it():
+    d = doc_with("青山县在推进。青山县水利局排水服务处发布通知。",
+                 [("青山县", "Place"), ("青山县水利局排水服务处", "Organization")])
+    got = facts(d, structure.recognize(d))
+    assert ("sub_organization_of", "青山县水利局排水服务处", "青山县水利局") in got
+    assert ("located_in", "青山县水利局", "青山县") in got
+
+
+def test_company_named_after_a_city_is_not_located_by_its_name():
+    d = doc_with("青州是个好地方。青州远大电缆股份有限公司扩产。",
+                 [("青州", "Place"), ("青州远大电缆股份有限公司", "Organization")])
+    assert facts(d, structure.recognize(d)) == set()
+
+
+def test_branch_of_a_company():
+    d = doc_with("远大电缆公司很大，远大电缆公司党支部很活跃。",
+                 [("远大电缆公司", "Organization"), ("远大电缆公司党支部", "Organization")])
+    assert facts(d, structure.recognize(d)) == {("sub_organization_of", "远大电缆公司党支部", "远大电缆公司")}
+
+
+# --- part_of and explicit location wording ---------------------------------------------------
+
+def test_adjacent_administrative_names_nest():
+    d = doc_with("在青州市平安县石桥镇。", [("青州市", "Place"), ("平安县", "Place"), ("石桥镇", "Place")])
+    got = facts(d, containment.recognize(d))
+    assert {("part_of", "平安县", "青州市"), ("part_of", "石桥镇", "平安县")} <= got
+
+
+def test_located_at_wording():
+    d = doc_with("位于石桥镇最东端的柳树村很美。", [("石桥镇", "Place"), ("柳树村", "Place")])
+    assert facts(d, wording.recognize(d)) == {("part_of", "柳树村", "石桥镇")}
+    d = doc_with("数字经济大会在青州举行。", [("数字经济大会", "Event"), ("青州", "Place")])
+    assert facts(d, wording.recognize(d)) == {("located_in", "数字经济大会", "青州")}
+
+
+# --- launched --------------------------------------------------------------------------------
+
+def test_actor_launches_every_listed_programme():
+    d = doc_with("青山学院推行“书记讲课”“同行互学”教学模式。",
+                 [("青山学院", "Organization"), ("书记讲课", "Program"), ("同行互学", "Program")])
+    assert facts(d, launching.recognize(d)) == {("launched", "青山学院", "书记讲课"), ("launched", "青山学院", "同行互学")}
+
+
+def test_partner_with_yu_launches_too():
+    d = doc_with("青山纪念馆在原有基础上，与江南博物馆合作推出“光辉岁月”主题展。",
+                 [("青山纪念馆", "Organization"), ("江南博物馆", "Organization"), ("“光辉岁月”主题展", "Event")])
+    got = facts(d, launching.recognize(d))
+    assert got == {("launched", "青山纪念馆", "光辉岁月主题展"), ("launched", "江南博物馆", "光辉岁月主题展")}
+
+
+def test_carrying_on_a_programme_is_not_launching_it():
+    d = doc_with("青州市扎实开展“清风行动”。", [("青州市", "Place"), ("“清风行动”", "Program")])
+    assert launching.recognize(d) == []
+
+
+def test_object_of_another_verb_is_not_the_actor():
+    d = doc_with("去年，推广江南研究中心的经验，率先开展“举贤制”试点。",
+                 [("江南研究中心", "Organization"), ("“举贤制”", "Program")])
+    assert launching.recognize(d) == []
+
+
+# --- founded, founded_on ---------------------------------------------------------------------
+
+def test_person_founds_and_the_year_heads_the_sentence():
+    d = doc_with("2012年5月，王小明在街道支持下，组建了“暖心之家”。", [("王小明", "Person"), ("“暖心之家”", "Organization")])
+    got = facts(d, founding.recognize(d))
+    assert ("founded", "王小明", "暖心之家") in got
+    assert ("founded_on", "暖心之家", "2012-05") in got
+
+
+def test_founded_in_a_year():
+    d = doc_with("松山工业社区成立于2016年，服务企业。", [("松山工业社区", "Place", ("Organization",))])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "松山工业社区", "2016")}
+
+
+def test_a_town_setting_something_up_locates_it():
+    d = doc_with("石桥镇探索成立全市首个茶叶共富工坊。", [("石桥镇", "Place"), ("茶叶共富工坊", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("located_in", "茶叶共富工坊", "石桥镇")}
+
+
+# --- received_award --------------------------------------------------------------------------
+
+def test_award_list_after_the_verb():
+    d = doc_with("青山纪念馆接连获评省级教育基地、省级科普基地。",
+                 [("青山纪念馆", "Organization"), ("省级教育基地", "Award"), ("省级科普基地", "Award")])
+    assert facts(d, awards.recognize(d)) == {("received_award", "青山纪念馆", "省级教育基地"),
+                                             ("received_award", "青山纪念馆", "省级科普基地")}
+
+
+def test_a_programme_is_not_a_recipient_and_nomination_is_not_an_award():
+    d = doc_with("推动“社区服务模式”入选全省首批试点。", [("“社区服务模式”", "Program"), ("全省首批试点", "Award")])
+    assert awards.recognize(d) == []
+    d = doc_with("“企业联盟”被推荐参选江南品牌。", [("“企业联盟”", "Organization"), ("江南品牌", "Award")])
+    assert awards.recognize(d) == []
+
+
+def test_agent_of_bei_is_not_the_recipient():
+    d = doc_with("松山社区探索新模式，被省委组织部确定为首批示范中心。",
+                 [("松山社区", "Place", ("Organization",)), ("省委组织部", "Organization"), ("首批示范中心", "Award")])
+    assert facts(d, awards.recognize(d)) == {("received_award", "松山社区", "首批示范中心")}
+
+
+def test_as_award_then_the_recipient_village():
+    d = doc_with("作为全省养殖“第一村”，平安县石桥镇柳树村很有名。",
+                 [("全省养殖“第一村”", "Award"), ("平安县", "Place"), ("石桥镇", "Place"), ("柳树村", "Place")])
+    assert facts(d, awards.recognize(d)) == {("received_award", "柳树村", "全省养殖第一村")}
+
+
+# --- origin ----------------------------------------------------------------------------------
+
+def test_foreign_origin_is_nationality_but_a_chinese_city_is_not():
+    d = doc_with("来自挪威的汉森说。", [("挪威", "Place"), ("汉森", "Person")])
+    assert facts(d, origin.recognize(d)) == {("nationality", "汉森", "挪威")}
+    d = doc_with("来自杭州的李华说。", [("杭州", "Place"), ("李华", "Person")])
+    assert origin.recognize(d) == []
+
+
+def test_hometown():
+    d = doc_with("石桥镇，是革命先辈王大山的家乡。", [("石桥镇", "Place"), ("王大山", "Person")])
+    assert facts(d, origin.recognize(d)) == {("hometown_of", "王大山", "石桥镇")}
+
+
+# --- all components ---------------------------------------------------------------------------
+
+def test_agreeing_components_raise_confidence_once():
+    d = doc_with("松山社区党委书记钱多多表示。", [("松山社区", "Place", ("Organization",)), ("钱多多", "Person")])
+    relate(d)
+    located = [r for r in d.relations if r.kind == "located_in"]
+    assert len(located) == 1  # positions and structure both read it: one relation, two sources
+    assert "relate.positions" in located[0].source and "relate.structure" in located[0].source
+    assert located[0].score > 0.7
