@@ -1,0 +1,50 @@
+"""`kg explain OUT NAME`: why a node exists, read back from the published graph."""
+import pytest
+
+from kg.cli import main
+from kg.explain import explain
+from kg.relate import relate
+from kg.resolve import resolve
+from kg.write import to_graph, write_turtle
+
+from relate_helpers import doc_with
+
+TEXT = "青松机械有限公司总经理王小明介绍情况。\n王小明说，青松公司很好。"
+
+
+@pytest.fixture
+def out(tmp_path):
+    d = doc_with(TEXT, [("青松机械有限公司", "Organization"), ("王小明", "Person"), ("王小明", "Person")])
+    d.raw = TEXT
+    relate(d)
+    write_turtle(to_graph([d], resolve([d])), tmp_path / "graph.ttl")
+    return tmp_path
+
+
+def test_explains_names_sentences_components_and_relations(out, capsys):
+    assert main(["explain", str(out), "王小明"]) == 0
+    text = capsys.readouterr().out
+    assert "王小明  (Person)" in text
+    assert "found 2 time(s)" in text
+    assert "t.txt [11:14]" in text and "t.txt [20:23]" in text  # offsets into the original file
+    assert "青松机械有限公司总经理王小明介绍情况。" in text  # the sentence it was found in
+    assert "holds position 总经理 in 青松机械有限公司" in text
+    assert "relate.positions" in text  # the component that read the relation
+
+
+def test_matches_a_part_of_a_name_when_nothing_matches_exactly(out):
+    reports = explain(out, "青松机械")
+    assert [r.label for r in reports] == ["青松机械有限公司"]
+    assert reports[0].relations[0].role == "总经理"
+    assert reports[0].relations[0].evidence[0].start == 0
+
+
+def test_unknown_name_is_a_clear_error(out, capsys):
+    assert main(["explain", str(out), "不存在的名字"]) == 1
+    err = capsys.readouterr().err
+    assert "不存在的名字" in err and "no entity" in err
+
+
+def test_missing_graph_is_a_clear_error(tmp_path, capsys):
+    assert main(["explain", str(tmp_path / "nothing"), "王小明"]) == 1
+    assert "no such graph" in capsys.readouterr().err
