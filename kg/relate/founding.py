@@ -20,7 +20,9 @@ from ..doc import Doc, Relation
 from .spans import DATE_RE, actors, by_sentence, normalise_date, objects_after
 
 SOURCE = "relate.founding"
-FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建")
+FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建|建成|设立")
+# building something up is founding it only for a place: the thing is then in that place
+PLACE_ONLY = ("建成", "设立")
 FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
 UNITS = ("Organization", "Place")
 
@@ -49,10 +51,12 @@ def recognize(doc: Doc) -> list[Relation]:
                 m = doc.mentions[f]
                 if m.type == "Place" and "Organization" not in m.alt_types:
                     out += [Relation("located_in", o, f, si, SOURCE, 0.6) for o in objs]
+                elif t.group() in PLACE_ONLY:
+                    continue
                 else:
                     out += [Relation("founded", f, o, si, SOURCE, 0.7) for o in objs]
             dates = [d for d in DATE_RE.finditer(doc.text, sent.start, t.start())]
-            if len(dates) == 1:
+            if len(dates) == 1 and t.group() not in PLACE_ONLY:
                 out += [Relation("founded_on", o, None, si, SOURCE, 0.6, literal=normalise_date(dates[0].group()))
                         for o in objs]
     return out
