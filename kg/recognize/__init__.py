@@ -1,22 +1,38 @@
 """Step 4 — recognize: entity mentions of six types.
 
 Each recogniser is a component of its own (a function ``Doc -> list[Mention]``) that can be
-run and tested alone; ``settle`` (overlaps.py) then picks one reading where proposals overlap.
+run and tested alone; ``settle`` (overlaps.py) then picks one reading where proposals overlap,
+and ``propagate`` (consistency.py) tags the other occurrences of every settled name.
+
+>>> from kg.pipeline import extract
+>>> doc = extract("宁波市鄞州区委组织部部长王小明说，鄞州区委组织部将推出“红色领航”工程。")
+>>> sorted({(m.label, m.type) for m in doc.mentions if not m.implicit})[:3]
+[('王小明', 'Person'), ('红色领航工程', 'Program'), ('宁波市鄞州区委组织部', 'Organization')]
 """
 from __future__ import annotations
 
 from ..doc import Doc
-from . import lexicon
+from . import awards, gazetteer, organizations, persons, places, programs
+from .consistency import propagate
 from .overlaps import settle
 
 # Components in the order they run; each proposes candidates independently.
-COMPONENTS = [lexicon.recognize]
+COMPONENTS = [
+    gazetteer.recognize,
+    places.recognize,
+    organizations.recognize,
+    programs.recognize,
+    awards.recognize,
+    persons.recognize,
+]
 
 
 def recognize(doc: Doc) -> Doc:
     candidates = []
     for component in COMPONENTS:
         candidates.extend(component(doc))
-    doc.mentions = settle(candidates)
+    for m in candidates:  # components match on a normalised view of the text: keep the real characters
+        m.text = doc.text[m.start:m.end]
+    doc.mentions = settle(propagate(doc, settle(candidates)))
     doc.attach_sentences()
     return doc

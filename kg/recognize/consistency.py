@@ -1,0 +1,49 @@
+"""Document-level consistency: a name recognised once names the same thing throughout the document.
+
+Every other occurrence of a settled name that no mention covers yet becomes a mention of the same
+type (with a lower score). Short names (one character) are left alone.
+
+>>> from kg.doc import Doc, Mention
+>>> d = Doc(path="x", text="王小明同志来了。大家欢迎王小明。")
+>>> [(m.start, m.text) for m in propagate(d, [Mention(0, 3, "王小明", "Person", "rules.person", 0.7)])]
+[(0, '王小明'), (12, '王小明')]
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Mention
+from .tokens import boundaries, literal_regex
+
+_MIN = {"Person": 2, "Place": 2}
+
+
+def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    text = doc.text
+    names: dict[str, Mention] = {}
+    for m in mentions:
+        if m.implicit or m.text != m.label or len(m.text) < _MIN.get(m.type, 3):
+            continue
+        best = names.get(m.text)
+        if best is None or m.score > best.score:
+            names[m.text] = m
+    if not names:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        if not m.implicit:
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
+    bounds = boundaries(doc)
+    out = list(mentions)
+    for hit in re.finditer(literal_regex(names), text):
+        s, e = hit.span()
+        if any(taken[s:e]):
+            continue
+        src = names[hit.group()]
+        if src.type in ("Person", "Place") and not (s in bounds or e in bounds):
+            continue  # inside a longer word
+        out.append(Mention(s, e, hit.group(), src.type, src.source.split("+")[0] + ".same", round(src.score * 0.85, 3),
+                           alt_types=src.alt_types, key=src.key))
+        taken[s:e] = b"\1" * (e - s)
+    out.sort(key=lambda m: (m.start, -m.end, m.type))
+    return out

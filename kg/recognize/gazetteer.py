@@ -1,0 +1,112 @@
+"""Component: places from a gazetteer — China's divisions (from ``cpca``) and the world's countries.
+
+Full names (宁波市) and short forms (宁波) are both found; ``Mention.key`` holds the full name so
+resolution merges them. Short forms that are ordinary words are left out.
+
+>>> from kg.doc import Doc
+>>> [(m.text, m.key) for m in recognize(Doc(path="x", text="浙江省杭州市西湖区与法国"))]
+[('浙江省', '浙江省'), ('杭州市', '杭州市'), ('西湖区', '西湖区'), ('法国', '法国')]
+>>> PARENT["西湖区"]
+'杭州市'
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..doc import Doc, Mention
+from .tokens import boundaries, literal_regex, tag, view
+from .words import COUNTRIES, REGIONS, WORLD_CITIES
+
+# Longest suffixes first: a short form drops the administrative suffix.
+_SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_GENERIC_HEADS = {"新城", "老城", "城关", "城中", "市中", "新华", "和平", "城东", "城西", "城南", "城北", "江北", "江南", "河东", "河西", "新区", "郊区", "矿区", "城区", "新建", "吉利"}
+_BAD_SHORT = {"城", "郊", "矿", "市中", "城中", "新城", "开发", "高新", "经济", "中心", "新", "东", "西", "南", "北", "江北", "江南", "城东", "城西", "城南", "城北", "河东", "河西", "白云", "和平", "新华", "平安", "长安", "向阳", "红旗", "朝阳", "永安", "建设", "解放", "东方", "复兴"}
+
+FULL: dict[str, str] = {}  # surface → full name
+SHORT: set[str] = set()  # short forms: must stand as a word of their own (jieba token boundaries)
+LEVEL3: set[str] = set()  # surfaces of districts and counties: trusted only beside their city
+_WORDY = {"n", "v", "a", "vn", "d", "ad", "an", "m", "q", "r", "p", "c", "u", "f", "t", "s", "l", "i"}
+PARENT: dict[str, str] = {}  # full name → parent's full name
+
+
+def _load() -> None:
+    ref = resources.files("cpca").joinpath("resources/adcodes.csv")
+    rows = []
+    with ref.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rows.append((r["adcode"], r["name"]))
+    by_code = {c: n for c, n in rows}
+    for code, name in sorted(rows):
+        if code[2:] == "0" * 10:
+            parent = None
+        elif code[4:] == "0" * 8:
+            parent = by_code.get(code[:2] + "0" * 10)
+        else:
+            parent = by_code.get(code[:4] + "0" * 8) or by_code.get(code[:2] + "0" * 10)
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划") or len(name) < 2:
+            continue
+        if parent and parent not in ("市辖区",) and name not in PARENT:
+            PARENT[name] = parent
+        if tag(name) in _WORDY:  # 城区, 郊区: full names that are ordinary words
+            continue
+        FULL.setdefault(name, name)
+        short = _short(name)
+        level3 = code[4:] != "0" * 8
+        if level3 and name.endswith(("市", "县")) and len(name) >= 3 and parent and name[:-1] + "区" not in FULL:
+            # many county-level cities and counties have since become districts (X市 → X区)
+            FULL[name[:-1] + "区"] = name[:-1] + "区"
+            PARENT.setdefault(name[:-1] + "区", parent)
+        if level3 and (name[:2] in _GENERIC_HEADS or len(name) < 3):
+            LEVEL3.add(name)
+        if short and short != name and short not in FULL:
+            FULL[short] = name
+            SHORT.add(short)
+            if level3 or name.endswith(("自治州", "地区", "盟")):
+                LEVEL3.add(short)
+    for w in COUNTRIES + REGIONS + WORLD_CITIES:
+        FULL.setdefault(w, w)
+
+
+def _short(name: str) -> str:
+    for suf in _SUFFIXES:
+        if name.endswith(suf):
+            s = name[: -len(suf)]
+            # drop minority names from 自治 forms: 延边朝鲜族自治州 → 延边
+            s = re.sub(r"(.{2,}?)(?:[^族]{1,3}族)+$", r"\1", s) if "族" in s else s
+            if len(s) < 2 or s in _BAD_SHORT or s[-1] in "新矿" or tag(s) in _WORDY:
+                return ""
+            return s
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    _load()
+    return re.compile(literal_regex(FULL))
+
+
+def recognize(doc: Doc) -> list[Mention]:
+    out: list[Mention] = []
+    text = view(doc)
+    bounds = boundaries(doc)
+    found = [(m.start(), m.end(), m.group()) for m in _pattern().finditer(text)]
+    literal = {w for _, _, w in found}
+    above = {FULL[w] for w in literal if w not in LEVEL3}  # cities, provinces named in the document
+    for start, end, w in found:
+        if w in SHORT and not (start in bounds and end in bounds):
+            continue
+        if w in LEVEL3 and PARENT.get(FULL[w]) not in above and FULL[w] not in literal - {w}:
+            continue
+        full = FULL[w]
+        score = 0.75 if w == full else 0.6
+        out.append(Mention(start, end, w, "Place", "gazetteer", score, key=full if full != w else ""))
+    return out
+
+
+def parent_of(name: str) -> str | None:
+    """Full name of the division that holds ``name`` (a full or short name), if known."""
+    _pattern()
+    return PARENT.get(FULL.get(name, name))

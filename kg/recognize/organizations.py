@@ -1,0 +1,217 @@
+"""Component: organisations grown leftwards from their head (党委, 组织部, 有限公司, 学院, 中心 …).
+
+Chinese unit names are compositional: place + 区委 + 组织部; company + 党支部. From each head the
+name grows left over the words before it until a verb, a function word or punctuation; a quoted
+name (“甲乙”党支部) or a place is taken in whole. A name whose left part is itself a unit yields
+that unit too, as an *implicit* parent (区委组织部 → 区委). Generic facility types (党群服务中心)
+are not names and are dropped.
+
+>>> from kg.doc import Doc
+>>> ms = recognize(Doc(path="x", text="昨天，杭州市西湖区委组织部召开会议。"))
+>>> [(m.name or m.text, m.implicit) for m in ms]
+[('杭州市西湖区委组织部', False), ('杭州市西湖区委', True)]
+"""
+from __future__ import annotations
+
+import re
+
+import jieba
+
+from ..doc import Doc, Mention
+from . import gazetteer
+from .tokens import boundaries, literal_regex, tag, token_at, token_ending, view
+from .words import POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
+
+_HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
+_HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
+_HEAD_SET = set(_HEADS)
+# Words that end like a head but are not units.
+_NOT_HEAD = set("干部 全部 内部 外部 局部 北部 南部 东部 西部 中部 西北部 东北部 西南部 东南部 一部 每部 细部 腹部 "
+                "实处 之处 好处 到处 处处 难处 长处 短处 用处 益处 妙处 深处 "
+                "格局 布局 大局 开局 结局 当局 全局 怎么办 创办 举办 主办 承办 协办 合办 兴办 开办 申办 督办 代办 "
+                "点部 委员 团队 军队 部队 排队 车队 球队 梯队 队伍 本科 学科 专科 外科 内科 分科 法院院".split())
+_ONE = ONE_CHAR_HEADS | {"队", "院"}
+_POSTS = tuple(POSTS)
+# Heads of departments and branches: what stands before them is a unit of its own (implicit parent).
+_SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "办公室", "党委", "党工委", "党支部", "党总支", "支部", "总支",
+              "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
+_PARENT_HEADS = tuple(h for h in _HEADS if len(h) > 1 and h not in ("中心", "工作室", "队"))
+_STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "o", "zg", "ad", "a", "i"}
+_NOUNISH = {"n", "nz", "ns", "nr", "nt", "nrt", "vn", "", "j", "l", "t"}
+_OK_VERBS = {"创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
+_GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
+                    "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
+                    "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小".split())
+_LEADING = re.compile("^(?:" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
+_QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
+_MAX = 20
+
+
+def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
+    """Start of the name whose head starts at ``p``; never before ``floor``."""
+    text = view(doc)
+    toks = _EndIndex(text)
+    s = p
+    while s > floor and p - s < _MAX:
+        ch = text[s - 1]
+        if ch in _QUOTE_PAIRS:  # “…” in whole
+            o = text.rfind(_QUOTE_PAIRS[ch], max(floor, s - 14), s - 1)
+            if o < 0 or "\n" in text[o:s]:
+                break
+            s = o
+            continue
+        if s in places:  # a known place ends here: take it in whole
+            s = places[s]
+            continue
+        w = toks.get(s)
+        if w is None:
+            break
+        word, a = w
+        if a < floor or not re.match(r"^[\u4e00-\u9fffA-Za-z0-9]+$", word):
+            break
+        if word in STOP_WORDS:
+            break
+        t = tag(word)
+        if t in _STOP_TAGS and word not in _OK_VERBS and not (t == "a" and len(word) == 1):
+            before = toks.get(a)
+            inside_ok = t == "v" and len(word) == 2 and p - s >= 2 and before is not None and tag(before[0]) in _NOUNISH \
+                and re.match(r"^[\u4e00-\u9fff]+$", before[0]) is not None and before[0] not in STOP_WORDS
+            if not (len(word) == 1 and word in LEVELS) and not inside_ok:
+                break
+        s = a
+    return s
+
+
+class _EndIndex:
+    def __init__(self, text: str):
+        self.text = text
+
+    def get(self, end: int):
+        return token_ending(self.text, end)
+
+
+def _strip_leading(text: str, s: int, e: int) -> int:
+    m = _LEADING.match(text[s:e])
+    return s + m.end() if m and e - s - m.end() >= 2 else s
+
+
+def _is_generic(name: str, head: str) -> bool:
+    if name in GENERIC_ORGS or name == head:
+        return True
+    rest = name[: -len(head)]
+    if not rest:
+        return True
+    if len(rest) == 1 and rest not in LEVELS:
+        return True
+    words = jieba.lcut(rest)  # a short string: not the document's cached segmentation
+    return all(w in _GENERIC_MODS or w in LEVELS for w in words)
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[“”‘’「」\"'\s]", "", s)
+
+
+def recognize(doc: Doc) -> list[Mention]:
+    text = view(doc)
+    bounds = boundaries(doc)
+    places = {m.end: m.start for m in gazetteer.recognize(doc)}
+    out: list[Mention] = []
+    prev: Mention | None = None  # the last organisation, to chain heads (区委|组织部)
+    covered = 0
+    for m in _HEAD.finditer(text):
+        p = m.start()
+        if p < covered:
+            continue
+        head = _head_at(doc, p, m.group(1), bounds)
+        if not head:
+            continue
+        q = p + len(head)
+        covered = q
+        floor = prev.end if prev is not None else 0
+        floor = max(floor, text.rfind("\n", 0, p) + 1)
+        tok = _tok_at(doc, p)
+        start = tok[0][1] if tok and tok[0][1] < p and tok[0][2] == q else p  # 水利局: grow from 水利
+        s = _grow_left(doc, start, floor, places) if start >= floor else p
+        if prev is not None and s == prev.end and not prev.implicit:
+            s = prev.start  # chain onto the unit just before: 区委|组织部, 公司|党支部
+        s = _strip_leading(text, s, q)
+        name = _clean(text[s:q])
+        if len(head) == 1 and len(name) < 3:
+            continue
+        if _is_generic(name, head) and not _is_level_organ(name):
+            prev = None
+            continue
+        mention = Mention(s, q, text[s:q], "Organization", "rules.org", 0.7, name=name if name != text[s:q] else "")
+        if prev is not None and prev.start == s and prev.end < q and not prev.implicit:
+            prev.implicit = True
+            prev.score = 0.65
+        elif head in _SUB_HEADS:
+            parent = _implicit_parent(text, s, p)
+            if parent:
+                out.append(parent)
+        out.append(mention)
+        prev = mention
+    return _drop_nested_implicit(out)
+
+
+def _head_at(doc: Doc, p: int, longest: str, bounds) -> str:
+    """The longest head starting at ``p`` that the segmentation agrees is a head, or ''."""
+    for n in range(len(longest), 0, -1):
+        head = longest[:n]
+        if head not in _HEAD_SET:
+            continue
+        q = p + n
+        tok = _tok_at(doc, p)
+        w, a, b = tok[0] if tok else ("", p, q)
+        if text_at(doc, p - 1, q) in _NOT_HEAD or text_at(doc, p - 2, q) in _NOT_HEAD:
+            continue
+        if len(head) == 1 or head in _ONE:
+            # 水利局, 交通局 (a word ending with the head) or 区|委; never 干部, 格局, 委员
+            if (b == q and (a == p or len(w) >= 3)):
+                return head
+            continue
+        if a == p and b == q or (p in bounds and q in bounds):
+            return head
+        if b == q and head in ORGANS:  # 北仑区|委 tokenised across the organ
+            return head
+        if a == p and b > q and w[n:].startswith(_POSTS):  # 党委书记
+            return head
+        if a < p and b == q and len(w) >= len(head) + 2:  # 工程院, 服务处
+            return head
+    return ""
+
+
+def text_at(doc: Doc, s: int, e: int) -> str:
+    return view(doc)[max(s, 0):e]
+
+
+def _tok_at(doc: Doc, p: int):
+    t = token_at(view(doc), p)
+    return [t] if t[0] else []
+
+
+def _is_level_organ(name: str) -> bool:
+    return len(name) == 2 and name[0] in LEVELS and name[1] == "委"
+
+
+def _implicit_parent(text: str, s: int, p: int) -> Mention | None:
+    """The unit named by text[s:p] when it ends with a unit head itself (…公司 in …公司党支部)."""
+    part = text[s:p]
+    name = _clean(part)
+    if len(name) < 2:
+        return None
+    if part.endswith(_PARENT_HEADS) or _is_level_organ(name) or (part.startswith("“") and part.endswith("”")):
+        return Mention(s, p, part, "Organization", "rules.org", 0.6, name=name if name != part else "", implicit=True)
+    return None
+
+
+def _drop_nested_implicit(ms: list[Mention]) -> list[Mention]:
+    """An implicit mention is kept only when it is the prefix of a kept name."""
+    seen = set()
+    out = []
+    for m in ms:
+        k = (m.start, m.end, m.implicit)
+        if k not in seen:
+            seen.add(k)
+            out.append(m)
+    return out

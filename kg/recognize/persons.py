@@ -1,0 +1,115 @@
+"""Component: persons from the words around a name — posts (董事长张三, 张三同志), verbs of saying
+(张三说), bylines (记者 张三 通讯员 李四) and photo credits (张三 摄).
+
+A name is a surname from a general list and one or two more characters; jieba's word boundaries
+decide between the two. Byline names need no known surname (collective pen names are common) and
+get Organization as an alternative type when they do not start with one.
+
+>>> from kg.doc import Doc
+>>> [m.text for m in recognize(Doc(path="x", text="公司董事长王小明介绍，李强同志说得好。"))]
+['王小明', '李强']
+>>> [m.text for m in recognize(Doc(path="x", text="标题\\n记者 周游 通讯员 新闻轩\\n正文"))]
+['周游', '新闻轩']
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Mention
+from .tokens import boundaries, literal_regex, tag, token_at, view
+from .words import AFTER_NAME, POSTS, SPEECH, SURNAMES_1, SURNAMES_2
+
+_SUR = "(?:" + "|".join(sorted(SURNAMES_2)) + "|[" + "".join(sorted(SURNAMES_1)) + "])"
+_HAN = "[\u4e00-\u9fff]"
+_POST_NAME = re.compile("(?:" + literal_regex(POSTS) + ")(" + _SUR + _HAN + "{1,2})")
+_NAME_AFTER = re.compile("(" + _SUR + _HAN + "{1,2})(?=" + literal_regex(AFTER_NAME + SPEECH) + ")")
+_BYLINE = re.compile(r"(?:^|(?<=[ \u3000]))(?:本报记者|记者|通讯员|撰稿|摄影|本报通讯员)[ \u3000:：]*((?:" + _HAN + r"{2,4}(?:[ \u3000、，,]+|$))+)")
+_PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
+_BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副")
+_NOT_GIVEN = set("书记主任董事长总经理部长局长同志说表示介绍")
+
+
+def _given_ok(s: str) -> bool:
+    return bool(s) and re.fullmatch(_HAN + "+", s) is not None and not any(c in _BAD for c in s)
+
+
+def _choose(doc: Doc, start: int, sur: int, bounds) -> int:
+    """End of the name starting at ``start`` whose surname has ``sur`` characters (1–2 more follow)."""
+    text = view(doc)
+    e1, e2 = start + sur + 1, start + sur + 2
+    if e2 > len(text) or not _given_ok(text[e1:e2]):
+        return e1
+    w, a, b = token_at(text, start)
+    if a == start and b in (e1, e2) and tag(w).startswith("nr"):
+        return b
+    w, a, b = token_at(text, e1)
+    if a == e1 and b > e2 and len(w) >= 2:
+        return e1  # 孟艳|不由: the third character starts a word
+    nxt = text[e2:e2 + 2]
+    if e2 in bounds or nxt[:1] in "，。、；：！？”’）) \n" or any(nxt.startswith(v) for v in SPEECH):
+        return e2
+    return e1
+
+
+def _name_ok(name: str) -> bool:
+    if not (2 <= len(name) <= 4) or re.fullmatch(_HAN + "+", name) is None:
+        return False
+    t = tag(name)
+    if t and not t.startswith("nr"):  # 常态化, 关切: words, not names
+        return False
+    return not any(c in _BAD for c in name[1:]) and name[-1] not in _NOT_GIVEN
+
+
+def recognize(doc: Doc) -> list[Mention]:
+    text = view(doc)
+    bounds = boundaries(doc)
+    out: list[Mention] = []
+    for m in _POST_NAME.finditer(text):
+        s = m.start(1)
+        sur = 2 if text[s:s + 2] in SURNAMES_2 else 1
+        e = _choose(doc, s, sur, bounds)
+        if _name_ok(text[s:e]):
+            out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.75))
+    for m in _NAME_AFTER.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if s > 0 and s not in bounds and text[s - 1] not in "，。、；：！？“”‘’（）() \n":
+            continue
+        if _name_ok(text[s:e]):
+            out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.65))
+    out.extend(_bylines(doc))
+    seen: set[tuple[int, int]] = set()
+    return [m for m in out if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
+
+
+def _bylines(doc: Doc) -> list[Mention]:
+    text = view(doc)
+    out: list[Mention] = []
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    for i, (off, line) in enumerate(lines):
+        spans = []
+        for m in _BYLINE.finditer(line):
+            for w in re.finditer(_HAN + "{2,4}", m.group(1)):
+                spans.append((off + m.start(1) + w.start(), off + m.start(1) + w.end()))
+        for m in _PHOTO.finditer(line):
+            spans.append((off + m.start(1), off + m.end(1)))
+        # a short line of two or three space-separated names right under the headline
+        words = line.split()
+        if not spans and i < 8 and 1 < len(words) <= 3 and all(re.fullmatch(_HAN + "{2,4}", w) for w in words) and \
+                (doc.byline.strip() == line.strip() or any(w[:1] in SURNAMES_1 or w[:2] in SURNAMES_2 for w in words)):
+            p = 0
+            for w in words:
+                p = line.index(w, p)
+                spans.append((off + p, off + p + len(w)))
+                p += len(w)
+        for s, e in spans:
+            name = text[s:e]
+            if name in _NOT_GIVEN or name in ("本报", "记者", "通讯员"):
+                continue
+            surname = name[:1] in SURNAMES_1 or name[:2] in SURNAMES_2
+            alt = () if surname and len(name) <= 3 else ("Organization",)
+            out.append(Mention(s, e, name, "Person", "rules.byline", 0.8, alt_types=alt))
+    return out

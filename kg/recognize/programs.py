@@ -1,0 +1,102 @@
+"""Component: programs and events — quoted names with a head word, 《titles》, and named campaigns.
+
+“甲乙”专项行动 and “甲乙”主题展 name a Program and an Event; the quoted core alone is emitted as
+an implicit mention with the full name as ``key``, so it becomes an alias of the same entity.
+Quoted items listed before 等…品牌/机制/举措 are programs of their own; 《…》 names a document or
+work. Unquoted campaigns need a verb before them (实施甲乙工程).
+
+>>> from kg.doc import Doc
+>>> [(m.label, m.type, m.implicit) for m in recognize(Doc(path="x", text="开展“春风送暖”专项行动。"))]
+[('春风送暖专项行动', 'Program', False), ('春风送暖', 'Program', True)]
+>>> [m.label for m in recognize(Doc(path="x", text="打造“邻里帮”“红管家”等服务品牌"))]
+['邻里帮', '红管家']
+"""
+from __future__ import annotations
+
+import re
+
+from ..doc import Doc, Mention
+from .tokens import literal_regex, view
+from .words import EVENT_HEADS, PROGRAM_HEADS
+
+_HEADS = {h: "Program" for h in PROGRAM_HEADS} | {h: "Event" for h in EVENT_HEADS}
+_HEAD = literal_regex(_HEADS)
+_BY_LEN = sorted(_HEADS, key=len, reverse=True)
+_Q = r"“([^“”\n]{2,24})”"
+# a quoted name, then up to 12 characters of the rest of the name, then its head
+_STOPS = "的等和与及在是被为入获将把对向首个让使由从以并或也都还就"
+# a quoted name, then what follows it up to a stop character
+_QUOTED = re.compile(_Q + r"([^" + _STOPS + r"\W_]{0,12})")
+_HEAD_END = re.compile("(?:" + _HEAD + ")")
+_NOT_AFTER = re.compile("^(?:者|员|人|们|化|性|中|上|下|里)")
+_LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})等(?:[\u4e00-\u9fff]{0,6})?(" + _HEAD + ")")
+_TITLE = re.compile(r"《([^《》\n]{2,30})》")
+_PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
+_VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展"
+_UNQUOTED = re.compile(r"(?:" + _VERB + r")([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动)(?=[，。、；和与及\n])")
+_NOT_CORE = {"红色根脉"}  # placeholder never used for matching names; see _slogan
+_SLOGAN_END = ("精神", "思想", "理念", "主义")
+
+
+def _ends_with_head(s: str) -> str:
+    return next((h for h in _BY_LEN if s.endswith(h) and not (h == "展" and s[-2:-1] in "发进开拓扩伸施延")), "")
+
+
+def _rightmost_head(rest: str) -> int | None:
+    """Length of the longest start of ``rest`` that ends with a head (and is not a longer word)."""
+    for n in range(len(rest), 0, -1):
+        if _ends_with_head(rest[:n]) and not _NOT_AFTER.match(rest[n:]):
+            return n
+    return None
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[“”‘’\"'\s]", "", s)
+
+
+def recognize(doc: Doc) -> list[Mention]:
+    text = view(doc)
+    out: list[Mention] = []
+    for m in _QUOTED.finditer(text):
+        core, rest = m.group(1), m.group(2)
+        if core.endswith(_SLOGAN_END) or "，" in core or "。" in core or _ends_with_head(core):
+            continue
+        end = _rightmost_head(rest)
+        if end is None:
+            continue
+        head = _ends_with_head(rest[:end])
+        if _HEADS[head] == "Program" and end > 6:
+            continue
+        type_ = _HEADS[head]
+        full = _clean(core + rest[:end])
+        e = m.end(1) + 1 + end
+        out.append(Mention(m.start(), e, text[m.start():e], type_, "rules.program", 0.7, name=full, key=full))
+        out.append(Mention(m.start(1), m.end(1), core, type_, "rules.program", 0.6, name=_clean(core), key=full, implicit=True))
+    for m in _LISTED.finditer(text):
+        head = m.group(2)
+        for q in re.finditer(_Q, m.group(1)):
+            s = m.start(1) + q.start()
+            if any(o.start <= s < o.end and not o.implicit for o in out):
+                continue
+            out.append(Mention(s, s + len(q.group()), q.group(), _HEADS[head], "rules.program", 0.6, name=_clean(q.group(1))))
+    for m in _QUOTED_SELF.finditer(text):
+        core = m.group(1)
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        h = _ends_with_head(core)
+        if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END):
+            out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=_clean(core)))
+    for m in _PLAN.finditer(text):
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "Program", "rules.program", 0.7))
+    for m in _TITLE.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(), "Program", "rules.program", 0.6))
+    for m in _UNQUOTED.finditer(text):
+        s, e = m.start(1), m.end(2)
+        if any(o.start < e and s < o.end for o in out):
+            continue
+        out.append(Mention(s, e, text[s:e], "Program", "rules.program", 0.5))
+    return out
+
+
+# a quoted name that ends with a head itself: “北仑模式”, “千万工程”
+_QUOTED_SELF = re.compile(_Q)
