@@ -37,8 +37,8 @@ from .doc import Doc, Sentence
 
 # Characters around which a space is an OCR artefact: CJK, full-width forms, CJK and general
 # punctuation (“” … —).
-_WIDE = "\u2010-\u206f\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_WIDE_PUNCT = "\u2010-\u206f\u3000-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef"
+_WIDE = "\u2010-\u206f\u2e80-\u2fff\u3001-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_WIDE_PUNCT = "\u2010-\u206f\u3001-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef"
 _SP = " \t\u3000\u00a0"
 _NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
@@ -56,7 +56,9 @@ _MD_INLINE = re.compile(
     r"|\\(?=[\\`*_{}\[\]()#+\-.!>])"                 # backslash escapes
     r"|[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]"  # invisible / control characters
 )
+_MD_INLINE_HINT = re.compile(r"[\[*~`_<\\\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f]")
 _SPACE_RUN = re.compile(f"[{_SP}]+")
+_SPACE_RUNS = re.compile(f"[{_SP}]{{2,}}")
 _SPACE_NEAR_WIDE = re.compile(f"(?<=[{_WIDE}])[{_SP}]+|[{_SP}]+(?=[{_WIDE}])")
 _SPACE_NEAR_PUNCT = re.compile(f"(?<=[{_WIDE_PUNCT}])[{_SP}]+|[{_SP}]+(?=[{_WIDE_PUNCT}])")
 
@@ -67,10 +69,13 @@ _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _TO_ASCII.update({ord(a): b for a, b in zip("％＋－／＝＠＆＃\t\u3000\u00a0", "%+-/=@&#   ")})
 
+_NEEDS_ASCII = re.compile("[" + "".join(map(chr, _TO_ASCII)) + "]")
+
 _FINAL = "。！？!?…"          # a line ending in one of these (closing quotes aside) is complete
 _PAUSE = "；;：:"             # …or at least not cut in mid-sentence
 _CLOSERS = "”’」』）)》】\"'"
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_INNER_END = re.compile(r"[。！？!?]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 # Bylines and photo credits (structure only: role words, short name-like tokens).
@@ -81,6 +86,16 @@ _CREDIT = re.compile(
     r"(?:提供|拍摄|摄)?[)）】\]]?。?$"
     r"|(?:^|[ \t\u3000])摄影?$"
 )
+# The commonest Chinese surnames (together well over 90% of people), to tell a name-only byline
+# ("王明 李华") from a short heading.
+SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝习胥")
+SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "令狐", "慕容", "夏侯", "司徒", "公孙", "端木", "长孙"}
 _TOKEN_SPLIT = re.compile(r"[ \t\u3000/、·]+")
 _TOKEN_SPACE = re.compile(r"[ \t\u3000]+")
 
@@ -90,8 +105,9 @@ class _Line:
     """One non-empty line: what survives of it after markdown, with raw offsets per character."""
 
     text: str
-    offs: list[int]
+    offs: list[int] | range  # raw offset of each character (a range while nothing was cut)
     nl: int  # raw offset of the line break ending it (len(raw) at the end of the file)
+    before: int  # raw offset of the line break before it (-1 on the first line)
     gap: int  # blank lines before it
     md: str = ""  # "heading" | "item" | ""
     label: str = "text"  # text | title | byline | caption | heading
@@ -103,11 +119,13 @@ class _Line:
         self.final = bool(core) and (core[-1] in _FINAL)
         self.pause = bool(core) and core[-1] in _PAUSE
         self.punct = bool(_SENTENCE_PUNCT.search(self.compact))
+        self.balanced = self.compact.count("“") == self.compact.count("”")
 
     @property
     def headinglike(self) -> bool:
         """Short, no sentence punctuation: a heading, a title part, a caption — not a sentence."""
-        return self.n <= 24 and not self.punct and not self.final
+        return (self.n <= 24 and not self.punct and not self.final and self.balanced
+                and self.compact[-1] not in "：:、")
 
 
 @dataclass
@@ -143,18 +161,25 @@ def _read_lines(raw: str) -> list[_Line]:
     gap = 0
     start = 0
     breaks = [(m.start(), m.end()) for m in _NEWLINE.finditer(raw)] + [(len(raw), len(raw))]
+    prev_break = -1  # the line break before the current line (its "\n" for "\r\n")
     for nl, nxt in breaks:
         line = raw[start:nl]
         s0, start = start, nxt
-        if _MD_RULE.match(line):
+        before, prev_break = prev_break, nxt - 1
+        first = line.lstrip(_SP)[:1]
+        if not first:
+            gap += 1
+            continue
+        if first in "-*_=`~" and _MD_RULE.match(line):
             if out and gap == 0 and line.strip()[:1] in "=-" and out[-1].md != "item":
                 out[-1].md = "heading"  # setext heading underline
             gap += 1
             continue
-        m = _MD_PREFIX.match(line)
-        body_start = m.end()
-        body_end = len(line)
-        md = "heading" if m.group(1) else "item" if m.group(2) else ""
+        body_start, body_end, md = 0, len(line), ""
+        if first in "#>-*+•●▪":
+            m = _MD_PREFIX.match(line)
+            body_start = m.end()
+            md = "heading" if m.group(1) else "item" if m.group(2) else ""
         if md == "heading":
             t = _MD_HEADING_TAIL.search(line, body_start)
             if t:
@@ -164,7 +189,7 @@ def _read_lines(raw: str) -> list[_Line]:
         if not text:
             gap += 1
             continue
-        out.append(_Line(text, offs, nl, gap if out else 0, md))
+        out.append(_Line(text, offs, nl, before, gap if out else 0, md))
         gap = 0
     return out
 
@@ -172,6 +197,8 @@ def _read_lines(raw: str) -> list[_Line]:
 def _drop_inline(s: str, base: int) -> tuple[str, list[int]]:
     """Delete inline markdown marks and invisible characters from ``s`` (raw offset ``base``)."""
     cuts: list[tuple[int, int]] = []
+    if not _MD_INLINE_HINT.search(s):
+        return s, range(base, base + len(s))
     for m in _MD_INLINE.finditer(s):
         for g in ("link", "under", "em"):
             if m.group(g) is not None:
@@ -179,10 +206,10 @@ def _drop_inline(s: str, base: int) -> tuple[str, list[int]]:
                 break
         else:
             cuts.append((m.start(), m.end()))
-    return _cut(s, list(range(base, base + len(s))), cuts)
+    return _cut(s, range(base, base + len(s)), cuts)
 
 
-def _cut(s: str, offs: list[int], cuts: list[tuple[int, int]]) -> tuple[str, list[int]]:
+def _cut(s: str, offs, cuts: list[tuple[int, int]]) -> tuple[str, list[int] | range]:
     """``s`` and ``offs`` without the [a, b) spans in ``cuts`` (sorted, non-overlapping)."""
     if not cuts:
         return s, offs
@@ -197,7 +224,7 @@ def _cut(s: str, offs: list[int], cuts: list[tuple[int, int]]) -> tuple[str, lis
     return "".join(parts), o
 
 
-def _strip(s: str, offs: list[int]) -> tuple[str, list[int]]:
+def _strip(s: str, offs):
     a = len(s) - len(s.lstrip(_SP))
     b = len(s.rstrip(_SP))
     return s[a:b], offs[a:b] if b > a else []
@@ -209,7 +236,7 @@ def _label(lines: list[_Line]) -> list[_Unit]:
     if not lines:
         return []
     gaps = Counter(ln.gap for ln in lines[1:])
-    usual = gaps.most_common(1)[0][0] if gaps else 1
+    usual = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 1  # the commonest gap, ties → smaller
     n = len(lines)
     for i, ln in enumerate(lines):
         alone = i + 1 == n or lines[i + 1].gap > 0
@@ -236,7 +263,7 @@ def _label(lines: list[_Line]) -> list[_Unit]:
         while i < n and not unit.lines[-1].final and not unit.lines[-1].pause:
             last, nxt = unit.lines[-1], lines[i]
             if nxt.gap == 0:  # same block: a wrapped line, or a heading on two lines
-                if nxt.label != "text" or nxt.md == "item" or (last.headinglike and not nxt.headinglike):
+                if nxt.label != "text" or nxt.md == "item" or _heading_then_text(last, nxt):
                     break
                 unit.lines.append(nxt)
                 i += 1
@@ -263,10 +290,17 @@ def _label(lines: list[_Line]) -> list[_Unit]:
         if u.kind == "body":
             size = sum(x.n for x in u.lines)
             last = u.lines[-1]
-            if size <= 40 and not last.final and not last.pause and last.compact[-1] not in "，,、":
+            if (size <= 40 and not last.final and not last.pause and last.compact[-1] not in "，,、"
+                    and all(x.balanced and not _INNER_END.search(x.compact) for x in u.lines)):
                 u.kind = "heading"
     _single_name_bylines(units)
     return units
+
+
+def _heading_then_text(a: _Line, b: _Line) -> bool:
+    """Two lines with no blank between: a heading over text (not one wrapped line) when the first is
+    heading-like and the second clearly longer (wrapped lines are as long as the column)."""
+    return a.headinglike and not b.headinglike and b.n > a.n + 4
 
 
 def _label_title(lines: list[_Line]) -> None:
@@ -277,12 +311,27 @@ def _label_title(lines: list[_Line]) -> None:
         for ln in lines[:b]:
             ln.label = "title"
         return
+    if lines[0].md == "heading" and lines[0].label == "heading":
+        lines[0].label = "title"  # a markdown document's first "#" heading
+        return
     k = 0
     while k < min(3, len(lines)) and lines[k].label in ("text", "heading") and lines[k].headinglike:
+        if k and (lines[k].md == "heading" or lines[k - 1].md == "heading"):
+            break  # a markdown document has one "#" title
+        if k and _lone_name(lines[k]) and lines[k].gap and (k + 1 == len(lines) or lines[k + 1].gap):
+            lines[k].label = "byline"
+            break
         k += 1
-    if 0 < k < len(lines) and not lines[k].headinglike:
+    if 0 < k < len(lines) and not lines[k].headinglike and (lines[k].gap or _heading_then_text(lines[k - 1], lines[k])):
         for ln in lines[:k]:
             ln.label = "title"
+
+
+def _lone_name(ln: _Line) -> bool:
+    """A line that is one name of 2–3 characters (4 with a two-character surname)."""
+    t = ln.compact
+    return bool(_CJK_RUN.fullmatch(t)) and (
+        (2 <= len(t) <= 3 and t[0] in SURNAMES_1) or (len(t) == 4 and t[:2] in SURNAMES_2))
 
 
 def _titlelike(ln: _Line) -> bool:
@@ -292,16 +341,12 @@ def _titlelike(ln: _Line) -> bool:
 def _single_name_bylines(units: list[_Unit]) -> None:
     """A lone 2–3 character name in its own block right after a heading is that article's byline;
     the headings just above a byline are the article's title."""
-    from .recognize.words import SURNAMES_1, SURNAMES_2
-
     for i, u in enumerate(units):
         if i == 0 or u.kind != "heading" or len(u.lines) != 1:
             continue
         ln = u.lines[0]
-        t = ln.compact
-        name = (2 <= len(t) <= 3 and t[0] in SURNAMES_1) or (len(t) == 4 and t[:2] in SURNAMES_2)
         nxt_gap = units[i + 1].lines[0].gap if i + 1 < len(units) else 1
-        if name and _CJK_RUN.fullmatch(t) and ln.gap and nxt_gap and units[i - 1].kind in ("heading", "title"):
+        if _lone_name(ln) and ln.gap and nxt_gap and units[i - 1].kind in ("heading", "title"):
             u.kind = "byline"
     for i, u in enumerate(units):
         if u.kind == "byline":
@@ -345,8 +390,6 @@ def _looks_like_name(t: str) -> bool:
 
 
 def _any_surname(tokens: list[str]) -> bool:
-    from .recognize.words import SURNAMES_1, SURNAMES_2
-
     return any(t[0] in SURNAMES_1 or t[:2] in SURNAMES_2 for t in tokens)
 
 
@@ -362,16 +405,14 @@ def _units_to_text(doc: Doc, units: list[_Unit]) -> None:
         t, o = _unit_text(u, raw)
         if not t:
             continue
-        if texts:
+        if texts:  # the unit separator stands for the line break before the unit
             texts.append("\n")
-            nl = prev_nl if prev_nl < len(raw) else len(raw) - 1
-            offsets.append(nl)
+            offsets.append(u.lines[0].before)
             pos += 1
         texts.append(t)
         offsets += o
         sents.append(Sentence(pos, pos + len(t), t, u.kind))
         pos += len(t)
-        prev_nl = u.lines[-1].nl
     doc.text = "".join(texts)
     doc.offsets = offsets + [len(raw)]
     doc.sentences = sents
@@ -386,7 +427,7 @@ def _unit_text(u: _Unit, raw: str) -> tuple[str, list[int]]:
         spaces = _SPACE_NEAR_WIDE if body else _SPACE_NEAR_PUNCT
         s, o = _cut(s, o, [m.span() for m in spaces.finditer(s)])
         # what is left of a run of spaces: its first character
-        s, o = _cut(s, o, [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(s) if m.end() - m.start() > 1])
+        s, o = _cut(s, o, [(m.start() + 1, m.end()) for m in _SPACE_RUNS.finditer(s)])
         if parts and s:
             a, b = parts[-1][-1], s[0]
             if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
@@ -395,7 +436,10 @@ def _unit_text(u: _Unit, raw: str) -> tuple[str, list[int]]:
         parts.append(s)
         offs += o
         prev = ln
-    return _curly_quotes("".join(parts).translate(_TO_ASCII)), offs
+    text = "".join(parts)
+    if _NEEDS_ASCII.search(text):
+        text = text.translate(_TO_ASCII)
+    return _curly_quotes(text), offs
 
 
 _QUOTE = re.compile('"')
