@@ -3,7 +3,7 @@
 ``clean`` leaves one unit per line of ``doc.text`` in ``doc.sentences`` (a paragraph, a heading, a
 caption…, each with its kind); ``split`` cuts each *body* unit into sentences and keeps the other
 units whole. Without units (a Doc built by hand) every line is a unit: a short line without
-sentence-final punctuation is a heading, the rest body.
+sentence end marks is a heading, the rest body.
 
 Sentences end at 。！？!? (a run such as ！？ or ……。 stays together) and at line ends. A quotation
 “…” or 「…」 is not split inside; a closing quote after the end mark belongs to the sentence it ends,
@@ -30,6 +30,7 @@ _TOKENS = re.compile(r"[“”‘’「」『』《》（）()]|[。！？!?…]
 _CLOSERS = re.compile(r"[”’」』》）)\"']*")
 _NO_BREAK_AFTER_QUOTE = "，,、；;：:）)”’」』》。！？!?…"
 _FINAL = "。！？!?…"
+_END_MARK = re.compile(r"[。！？!?]")
 _WS = " \t\n\u3000"
 
 
@@ -59,44 +60,41 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
     ['“好。”', '“好。”他说。']
     """
     end = len(text) if end is None else end
-    tokens = list(_TOKENS.finditer(text, start, end))
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKENS.finditer(text, start, end)]
     # Match quote pairs; an opening mark never closed is no quote (an OCR slip must not swallow
     # the rest of the paragraph).
     stack: list[tuple[str, int]] = []
     inside: list[tuple[int, int]] = []  # outermost quoted spans [open, close]
-    for m in tokens:
-        ch = m.group()
+    for i, _, ch in tokens:
         if ch in _PAIRS:
-            stack.append((ch, m.start()))
+            stack.append((ch, i))
         elif ch in _CLOSING:
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][0] == _CLOSING[ch]:
                     if k == 0:
-                        inside.append((stack[0][1], m.start()))
+                        inside.append((stack[0][1], i))
                     del stack[k:]
                     break
     ends: list[int] = []
     q = 0
-    for m in tokens:
-        i = m.start()
+    for i, j, ch in tokens:
         while q < len(inside) and inside[q][1] < i:
             q += 1
-        in_quote = q < len(inside) and inside[q][0] < i <= inside[q][1]
-        ch = m.group()
-        if ch in _PAIRS or in_quote and not (ch in _CLOSING and inside[q][1] == i):
-            continue
+        closes = q < len(inside) and inside[q][1] == i
+        if ch in _PAIRS or (q < len(inside) and inside[q][0] < i and not closes):
+            continue  # an opening mark, or anything inside a quotation
         if ch in _CLOSING:
-            # the end of a quotation: a sentence ends here when the quote ended one
-            if i == start or text[i - 1] not in _FINAL or not (q < len(inside) and inside[q][1] == i):
+            # the end of a quotation ends a sentence when the quoted words ended one
+            if not closes or text[i - 1] not in _FINAL:
                 continue
-            e = _CLOSERS.match(text, i + 1, end).end()
-            j = e
-            while j < end and text[j] in _WS:
-                j += 1
-            if j < end and text[j] in _NO_BREAK_AFTER_QUOTE:
+            e = _CLOSERS.match(text, j, end).end()
+            k = e
+            while k < end and text[k] in _WS:
+                k += 1
+            if k < end and text[k] in _NO_BREAK_AFTER_QUOTE:
                 continue
         else:
-            e = _CLOSERS.match(text, m.end(), end).end()
+            e = _CLOSERS.match(text, j, end).end()
         if not ends or e > ends[-1]:
             ends.append(e)
     return ends
@@ -116,6 +114,6 @@ def _lines(text: str):
     pos = 0
     for line in text.split("\n"):
         core = line.strip().rstrip("”’」』）)》\"'")
-        short = 0 < len(core) <= 30 and core[-1] not in _FINAL + "，,、；;：:"
+        short = 0 < len(core) <= 30 and not _END_MARK.search(core) and core[-1] not in "…，,、；;：:"
         yield Sentence(pos, pos + len(line), line, "heading" if short else "body")
         pos += len(line) + 1
