@@ -51,23 +51,27 @@ def cmd_build(a: argparse.Namespace) -> int:
 
 
 def cmd_query(a: argparse.Namespace) -> int:
-    from .query import QueryError, format_result, load_graph, run_query
+    from .query import GraphError, QueryError, format_result, graph_base, load_graph, run_query
 
-    if a.file:
-        text = Path(a.file).read_text(encoding="utf-8")
-    elif a.query:
-        text = a.query
-    else:
-        print("error: give a query or -f FILE.rq", file=sys.stderr)
+    if (a.file is None) == (a.query is None):
+        print("error: give either a query or -f FILE.rq", file=sys.stderr)
         return 2
+    if a.file is not None:
+        try:
+            text = sys.stdin.read() if a.file == "-" else Path(a.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"error: {a.file}: cannot read the query: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+            return 1
+    else:
+        text = a.query
     try:
         g = load_graph(a.graph)
-    except (FileNotFoundError, Exception) as e:
+    except GraphError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
     try:
-        res = run_query(g, text, base=a.base)
-        out = format_result(res, a.format)
+        base = a.base or graph_base(g)
+        out = format_result(run_query(g, text, base=base), a.format, base=base)
     except QueryError as e:
         print(f"error: bad query: {e}", file=sys.stderr)
         return 2
@@ -129,10 +133,12 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_build)
     q = sub.add_parser("query", help="run a SPARQL SELECT, ASK or CONSTRUCT query")
     q.add_argument("graph", help="OUT folder or a Turtle file")
-    q.add_argument("query", nargs="?", help="the query text")
-    q.add_argument("-f", "--file", help="read the query from FILE.rq")
-    q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table")
-    q.add_argument("--base", default=DEFAULT_BASE, help="base IRI bound to the kgr: prefix")
+    q.add_argument("query", nargs="?", help="the query text (common prefixes need no PREFIX line)")
+    q.add_argument("-f", "--file", help="read the query from FILE.rq ('-' for stdin)")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table",
+                   help="table (default), or the SPARQL 1.1 CSV/TSV/JSON result formats; CONSTRUCT prints Turtle")
+    q.add_argument("--base", default=None,
+                   help="base IRI of the instance prefixes kgr:, doc:, place:… (default: the one the graph was built with)")
     q.set_defaults(func=cmd_query)
     s = sub.add_parser("serve", help="a read-only SPARQL endpoint (and the viewer) over a built graph")
     s.add_argument("graph", help="OUT folder (uses OUT/store if built with --store), a store folder or a Turtle file")

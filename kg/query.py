@@ -1,61 +1,193 @@
-"""SPARQL over a built graph: SELECT, ASK and CONSTRUCT with the common prefixes predeclared.
+"""SPARQL over a built graph: SELECT, ASK and CONSTRUCT with the common prefixes predeclared,
+results in the W3C SPARQL 1.1 CSV, TSV and JSON result formats or as an aligned table.
+
+The prefixes of ``kg.write.namespaces.query_prefixes`` (kg:, schema:, org:, prov:, skos:,
+dcterms:, rdf:, rdfs:, owl:, xsd:, and kgr:, doc:, person:, place:… under the base) need no
+PREFIX line; a query's own PREFIX line wins over a predeclared one of the same name.
 
 >>> from rdflib import Graph
->>> g = Graph().parse(data='<urn:a> <urn:p> "x" .', format="turtle")
->>> run_query(g, "SELECT ?o WHERE { ?s ?p ?o }").bindings[0]["o"].toPython()
-'x'
+>>> g = Graph().parse(data='<urn:a> <urn:p> "宁波"@zh .', format="turtle")
+>>> print(format_result(run_query(g, "SELECT ?o WHERE { ?s ?p ?o }"), "tsv"), end="")
+?o
+"宁波"@zh
+>>> print(format_result(run_query(g, "ASK { ?s ?p ?o }"), "json"))
+{"head": {}, "boolean": true}
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
+import unicodedata
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result
 
-from .write.namespaces import DEFAULT_BASE, sparql_prologue
+from .write.namespaces import DEFAULT_BASE, bind_prefixes, query_prefixes
+
+FORMATS = ("table", "csv", "tsv", "json")
 
 
 class QueryError(Exception):
     """The query could not be parsed or run; the message is the parser's."""
 
 
+class GraphError(Exception):
+    """The graph could not be found or read; the message is one line naming the file."""
+
+
 def load_graph(target: str | Path) -> Graph:
-    """A graph from OUT/ (reads OUT/graph.ttl) or from a Turtle file."""
+    """A graph from OUT/ (reads OUT/graph.ttl) or from a Turtle (or N-Triples) file."""
     p = Path(target)
     if p.is_dir():
         p = p / "graph.ttl"
-    if not p.exists():
-        raise FileNotFoundError(f"{p}: no such graph (run `kg build` first)")
-    return Graph().parse(p, format="turtle")
-
-
-def run_query(graph: Graph, sparql: str, base: str = DEFAULT_BASE) -> Result:
+    if not p.is_file():
+        raise GraphError(f"{p}: no such graph (run `kg build` first)")
     try:
-        return graph.query(sparql_prologue(base) + sparql)
+        return Graph().parse(p, format="nt" if p.suffix == ".nt" else "turtle")
+    except Exception as e:  # rdflib raises BadSyntax, UnicodeDecodeError, …
+        raise GraphError(f"{p}: not a readable Turtle graph: {_one_line(e)}") from None
+
+
+def graph_base(graph: Graph) -> str:
+    """The instance base a graph was written with (read from its ``doc:`` prefix), else the default."""
+    for prefix, ns in graph.namespaces():
+        if prefix == "doc" and str(ns).endswith("/doc/"):
+            return str(ns)[: -len("doc/")]
+    return DEFAULT_BASE
+
+
+def run_query(graph: Graph, sparql: str, base: str | None = None) -> Result:
+    """Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE). Update requests are refused.
+    ``base`` sets the instance prefixes (kgr:, doc:, place:…); by default the graph's own."""
+    try:
+        result = graph.query(sparql, initNs=query_prefixes(base or graph_base(graph)))
+        if result.type == "SELECT":
+            result.bindings  # evaluate now, so that errors surface here and not while printing
+        return result
     except Exception as e:  # rdflib raises pyparsing errors and others
-        raise QueryError(f"{type(e).__name__}: {e}") from None
+        raise QueryError(_one_line(e)) from None
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
-    """Render as SPARQL 1.1 CSV/TSV/JSON results, Turtle (CONSTRUCT) or an aligned table."""
-    if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
-        return result.graph.serialize(format="turtle")
-    if fmt in ("csv", "tsv", "json"):
-        return result.serialize(format=fmt).decode("utf-8")
+def format_result(result: Result, fmt: str = "table", base: str | None = None) -> str:
+    """SELECT in the W3C CSV/TSV/JSON result formats or a table; ASK as true/false (JSON:
+    ``{"head": {}, "boolean": …}``); CONSTRUCT and DESCRIBE as Turtle."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return bind_prefixes(result.graph, base or DEFAULT_BASE).serialize(format="turtle")
     if result.type == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
         return "true" if result.askAnswer else "false"
-    cols = [str(v) for v in result.vars]
-    rows = [["" if r[v] is None else str(r[v]) for v in result.vars] for r in result]
-    widths = [max([_w(c)] + [_w(r[i]) for r in rows]) for i, c in enumerate(cols)]
-    line = lambda cells: "  ".join(c + " " * (w - _w(c)) for c, w in zip(cells, widths)).rstrip()
-    out = [line(cols), line(["-" * w for w in widths])] + [line(r) for r in rows]
+    names = [str(v) for v in result.vars or []]
+    rows = [[b.get(v) for v in result.vars] for b in result.bindings] if names else []
+    if fmt == "csv":
+        return to_csv(names, rows)
+    if fmt == "tsv":
+        return to_tsv(names, rows)
+    if fmt == "json":
+        return to_json(names, rows)
+    nm = bind_prefixes(Graph(), base or DEFAULT_BASE).namespace_manager
+    return to_table(names, [[_short(t, nm) for t in r] for r in rows])
+
+
+def to_csv(names: list[str], rows: list[list]) -> str:
+    """SPARQL 1.1 Query Results CSV: a header of variable names, plain values, CRLF line ends."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(names)
+    for r in rows:
+        w.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in r])
+    return buf.getvalue()
+
+
+def to_tsv(names: list[str], rows: list[list]) -> str:
+    """SPARQL 1.1 Query Results TSV: a header of ``?var``, terms in Turtle/N-Triples syntax."""
+    lines = ["\t".join(f"?{n}" for n in names)]
+    lines += ["\t".join("" if t is None else _nt(t) for t in r) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(names: list[str], rows: list[list]) -> str:
+    """SPARQL 1.1 Query Results JSON: ``{"head": {"vars": …}, "results": {"bindings": …}}``."""
+    bindings = [{n: _json_term(t) for n, t in zip(names, r) if t is not None} for r in rows]
+    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+def to_table(names: list[str], rows: list[list[str]]) -> str:
+    """Columns aligned by display width: a CJK character takes two columns of a terminal."""
+    widths = [max([width(c)] + [width(r[i]) for r in rows]) for i, c in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - width(c)) for c, w in zip(cells, widths)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths])] + [line(r) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 
 
-def _w(s: str) -> int:
-    """Display width: CJK characters take two columns."""
-    import unicodedata
+def width(s: str) -> int:
+    """Display width in a terminal: wide and full-width characters count 2, combining marks 0.
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    >>> width("北仑区 ok")
+    9
+    """
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split()) or type(e).__name__
+
+
+def _short(t, nm: NamespaceManager) -> str:
+    """A cell of the table: an IRI as prefix:name when it reads well, a literal as its text."""
+    if t is None:
+        return ""
+    if isinstance(t, URIRef):
+        try:
+            short = nm.normalizeUri(t)
+        except Exception:  # rdflib refuses some IRIs as prefixed names: show them whole
+            return str(t)
+        return str(t) if short.startswith("<") else short
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    return " ".join(str(t).split())
+
+
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_BARE = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
+
+
+def _nt(t) -> str:
+    """A term in N-Triples syntax (integers, decimals, doubles and booleans bare, as Turtle and
+    the TSV results format allow)."""
+    if isinstance(t, URIRef):
+        return f"<{t}>"
+    if isinstance(t, BNode):
+        return f"_:{t}"
+    if isinstance(t, Literal):
+        if t.datatype in _BARE and not t.ill_typed:
+            return str(t) if t.datatype != XSD.double or "e" in str(t).lower() else f"{t}e0"
+        s = f'"{str(t).translate(_ESC)}"'
+        if t.language:
+            return f"{s}@{t.language}"
+        if t.datatype and t.datatype != XSD.string:
+            return f"{s}^^<{t.datatype}>"
+        return s
+    return str(t)
+
+
+def _json_term(t) -> dict:
+    if isinstance(t, URIRef):
+        return {"type": "uri", "value": str(t)}
+    if isinstance(t, BNode):
+        return {"type": "bnode", "value": str(t)}
+    out = {"type": "literal", "value": str(t)}
+    if t.language:
+        out["xml:lang"] = t.language
+    elif t.datatype and t.datatype != XSD.string:
+        out["datatype"] = str(t.datatype)
+    return out
