@@ -60,6 +60,9 @@ def recognize(doc: Doc) -> list[Mention]:
             if tail:
                 end = tail.start()
             core = _TITLE_WORDS.sub("", item[:end])
+            lead = re.match(r"(?:全国|全省|全市)?(?:首批|首个|首家)(?=“)", core)  # 首批“…”示范点: the title is the quoted part on
+            if lead:
+                s, core = s + lead.end(), core[lead.end():]
             after = text[s + len(item):s + len(item) + 4]
             if _COUNT.match(item[len(core):] + after) or _COUNT.search(core[-4:] + " ") or any(w in core for w in _NOT):
                 continue

@@ -19,8 +19,9 @@ import jieba
 
 from ..doc import Doc, Mention
 from . import gazetteer
+from . import places as place_rules
 from .tokens import boundaries, literal_regex, tag, token_at, token_ending, view
-from .words import POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
+from .words import NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
@@ -41,7 +42,9 @@ _NOUNISH = {"n", "nz", "ns", "nr", "nt", "nrt", "vn", "", "j", "l", "t"}
 _OK_VERBS = {"创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
 _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
                     "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
-                    "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小".split())
+                    "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "
+                    "各级 基层党 乡镇 村社 街镇".split())
+_NATIONAL = re.compile(literal_regex(NATIONAL_ORGS))
 _LEADING = re.compile("^(?:" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
 _MAX = 20
@@ -114,7 +117,7 @@ def _clean(s: str) -> str:
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
     bounds = boundaries(doc)
-    places = {m.end: m.start for m in gazetteer.recognize(doc)}
+    places = {m.end: m.start for m in gazetteer.recognize(doc) + place_rules.recognize(doc)}
     out: list[Mention] = []
     prev: Mention | None = None  # the last organisation, to chain heads (区委|组织部)
     covered = 0
@@ -141,7 +144,10 @@ def recognize(doc: Doc) -> list[Mention]:
         if _is_generic(name, head) and not _is_level_organ(name):
             prev = None
             continue
-        mention = Mention(s, q, text[s:q], "Organization", "rules.org", 0.7, name=name if name != text[s:q] else "")
+        s = _drop_outer_place(s, p, places)
+        name = _clean(text[s:q])
+        type_ = "Award" if re.match(r"^(?:国家级|省级|市级|区级|县级)", name) else "Organization"  # a designation
+        mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "")
         if prev is not None and prev.start == s and prev.end < q and not prev.implicit:
             prev.implicit = True
             prev.score = 0.65
@@ -151,6 +157,8 @@ def recognize(doc: Doc) -> list[Mention]:
                 out.append(parent)
         out.append(mention)
         prev = mention
+    for m in _NATIONAL.finditer(text):
+        out.append(Mention(m.start(), m.end(), m.group(), "Organization", "rules.org", 0.8))
     return _drop_nested_implicit(out)
 
 
@@ -188,6 +196,15 @@ def text_at(doc: Doc, s: int, e: int) -> str:
 def _tok_at(doc: Doc, p: int):
     t = token_at(view(doc), p)
     return [t] if t[0] else []
+
+
+def _drop_outer_place(s: int, p: int, places: dict[int, int]) -> int:
+    """宁波北仑|灵峰工业社区党委: a division written just before a smaller unit is not part of the unit's name."""
+    starts = {v: k for k, v in places.items()}
+    e = starts.get(s)
+    if e is not None and e < p and e in starts and starts[e] < p:
+        return e
+    return s
 
 
 def _is_level_organ(name: str) -> bool:

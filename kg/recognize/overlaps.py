@@ -1,45 +1,78 @@
 """Settle overlapping proposals: one reading per stretch of text.
 
-Longer spans win, then higher confidence; identical spans from several components merge and
-their agreement raises the confidence. Nested spans marked ``implicit`` (a parent named inside
-a child's name) are kept beside the span that holds them.
+Identical spans of the same type from several components merge and their agreement raises the
+confidence; the same span proposed with different types keeps the most confident type and lists
+the others in ``alt_types``. Then longer spans win over the fragments inside them (a little
+confidence can make up for a character or two). Nested spans marked ``implicit`` (a parent named
+inside a child's name) are kept when the name that holds them is kept; so is an organisation that
+opens an award's name (乙研究院 in 乙研究院院士).
 
 >>> from kg.doc import Mention
 >>> a = Mention(0, 3, "北仑区", "Place", "x", 0.5)
 >>> b = Mention(0, 2, "北仑", "Place", "y", 0.9)
 >>> [m.text for m in settle([a, b])]
 ['北仑区']
+>>> c = Mention(0, 3, "北仑区", "Place", "z", 0.5)
+>>> [(m.source, round(m.score, 2)) for m in settle([a, c])]
+[('x+z', 0.75)]
 """
 from __future__ import annotations
 
 from ..doc import Mention
 
 
+def _rank(m: Mention) -> float:
+    return (m.end - m.start) + 3.0 * m.score
+
+
 def settle(candidates: list[Mention]) -> list[Mention]:
-    # merge identical (span, type) proposals
-    merged: dict[tuple[int, int, str], Mention] = {}
+    merged: dict[tuple[int, int, str, bool], Mention] = {}
     for m in candidates:
-        k = (m.start, m.end, m.type)
-        if k in merged:
-            old = merged[k]
-            old.score = 1 - (1 - old.score) * (1 - m.score)
-            if m.source not in old.source.split("+"):
-                old.source = "+".join(sorted(old.source.split("+") + [m.source]))
-        else:
+        k = (m.start, m.end, m.type, m.implicit)
+        old = merged.get(k)
+        if old is None:
             merged[k] = Mention(**{**m.__dict__})
-    ranked = sorted(merged.values(), key=lambda m: (-(m.end - m.start), -m.score, m.start, m.type))
-    taken = [False] * (max((m.end for m in ranked), default=0) + 1)
+            continue
+        old.score = 1 - (1 - old.score) * (1 - m.score)
+        sources = old.source.split("+")
+        if m.source not in sources:
+            old.source = "+".join(sorted(sources + [m.source]))
+        old.alt_types = tuple(dict.fromkeys(old.alt_types + m.alt_types))
+        old.name = old.name or m.name
+        old.key = old.key or m.key
+    # one type per span: the most confident; the others become alternatives
+    by_span: dict[tuple[int, int, bool], list[Mention]] = {}
+    for m in merged.values():
+        by_span.setdefault((m.start, m.end, m.implicit), []).append(m)
+    single: list[Mention] = []
+    for group in by_span.values():
+        group.sort(key=lambda m: (-m.score, m.type))
+        best = group[0]
+        alts = [g.type for g in group[1:] if g.score >= 0.5 and g.type not in best.alt_types]
+        best.alt_types = tuple(t for t in best.alt_types + tuple(alts) if t != best.type)
+        single.append(best)
+    ranked = sorted(single, key=lambda m: (-_rank(m), m.start, m.type))
+    taken = bytearray(max((m.end for m in ranked), default=0) + 1)
     kept: list[Mention] = []
-    implicit: list[Mention] = []
     for m in ranked:
-        if m.implicit:
-            implicit.append(m)
+        if m.implicit or any(taken[m.start:m.end]):
             continue
-        if any(taken[m.start:m.end]):
-            continue
-        for i in range(m.start, m.end):
-            taken[i] = True
+        taken[m.start:m.end] = b"\1" * (m.end - m.start)
         kept.append(m)
-    kept.extend(implicit)
+    holders = sorted((m.start, m.end, m.type) for m in kept)
+    extra: list[Mention] = []
+    seen: set[tuple[int, int, str]] = {(m.start, m.end, m.type) for m in kept}
+    for m in ranked:
+        if (m.start, m.end, m.type) in seen:
+            continue
+        inside = [h for h in holders if h[0] <= m.start and m.end <= h[1] and (h[1] - h[0]) > (m.end - m.start)]
+        if not inside:
+            continue
+        opens_award = m.type == "Organization" and any(h[2] == "Award" and h[0] == m.start for h in inside)
+        if m.implicit or opens_award:
+            m.implicit = True
+            extra.append(m)
+            seen.add((m.start, m.end, m.type))
+    kept.extend(extra)
     kept.sort(key=lambda m: (m.start, -m.end, m.type))
     return kept

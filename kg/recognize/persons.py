@@ -26,6 +26,7 @@ _NAME_AFTER = re.compile("(" + _SUR + _HAN + "{1,2})(?=" + literal_regex(AFTER_N
 _BYLINE = re.compile(r"(?:^|(?<=[ \u3000]))(?:本报记者|记者|通讯员|撰稿|摄影|本报通讯员)[ \u3000:：]*((?:" + _HAN + r"{2,4}(?:[ \u3000、，,]+|$))+)")
 _PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
 _BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副")
+_GIVEN_WORDS = {"建华", "国华", "建国", "志强", "海涛"}  # given names that are also words
 _NOT_GIVEN = set("书记主任董事长总经理部长局长同志说表示介绍")
 
 
@@ -56,6 +57,9 @@ def _name_ok(name: str) -> bool:
         return False
     t = tag(name)
     if t and not t.startswith("nr"):  # 常态化, 关切: words, not names
+        return False
+    t2 = tag(name[:2])
+    if len(name) == 3 and t2 and not t2.startswith("nr") and t2 not in ("ns",) and name[:2] not in _GIVEN_WORDS:
         return False
     return not any(c in _BAD for c in name[1:]) and name[-1] not in _NOT_GIVEN
 

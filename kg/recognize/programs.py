@@ -33,7 +33,9 @@ _LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})等(?:[\u
 _TITLE = re.compile(r"《([^《》\n]{2,30})》")
 _PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
 _VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展"
-_UNQUOTED = re.compile(r"(?:" + _VERB + r")([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动)(?=[，。、；和与及\n])")
+_UNQUOTED = re.compile(r"(?:" + _VERB + r")+([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动)(?=[，。、；和与及\n])")
+_UNQUOTED_LIST = re.compile(r"(?:推出|打造|形成|开展|推行|探索|创新)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:系列|一系列|多项)?(?:举措|品牌|机制|模式|活动|项目|载体|服务|做法)")
+_GENERIC_PREFIX = {"党建", "服务", "工作", "志愿", "党员", "基层", "社区", "特色", "品牌", "创新", "治理", "发展", "管理"}
 _NOT_CORE = {"红色根脉"}  # placeholder never used for matching names; see _slogan
 _SLOGAN_END = ("精神", "思想", "理念", "主义")
 
@@ -59,7 +61,7 @@ def recognize(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in _QUOTED.finditer(text):
         core, rest = m.group(1), m.group(2)
-        if core.endswith(_SLOGAN_END) or "，" in core or "。" in core or _ends_with_head(core):
+        if core.endswith(_SLOGAN_END) or "，" in core or "。" in core or _ends_with_head(core) or re.match("^第[一二三四五六七八九十百0-9]", core):
             continue
         end = _rightmost_head(rest)
         if end is None:
@@ -84,10 +86,18 @@ def recognize(doc: Doc) -> list[Mention]:
         if any(o.start <= m.start() < o.end for o in out):
             continue
         h = _ends_with_head(core)
-        if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END):
+        if h in ("服务", "改革", "经验", "做法", "系统", "平台", "课程", "课堂"):
+            continue  # “全心全意为人民服务”: a slogan, not a programme
+        if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END) and core[: -len(h)] not in _GENERIC_PREFIX:
             out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=_clean(core)))
     for m in _PLAN.finditer(text):
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Program", "rules.program", 0.7))
+    for m in _UNQUOTED_LIST.finditer(text):
+        base = m.start(1)
+        for part in m.group(1).split("、"):
+            if not any(o.start <= base < o.end for o in out):
+                out.append(Mention(base, base + len(part), part, "Program", "rules.program", 0.55))
+            base += len(part) + 1
     for m in _TITLE.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(), "Program", "rules.program", 0.6))
     for m in _UNQUOTED.finditer(text):
