@@ -138,11 +138,16 @@ def _opens_clause(doc: Doc, ms: list[tuple[int, Mention]], m: Mention) -> bool:
     return bool(_TIME.match(unquoted("".join(prefix))))
 
 
+# places that have a committee or a management body of their own and so can act
+BODY_PLACES = ("社区", "街道", "开发区", "园区", "自贸区", "片区", "新区")
+
+
 def can_act(m: Mention) -> bool:
     """A place acts (launches, founds, is awarded) when it is an administrative area or a body."""
     from ..resolve.admin import is_admin
 
-    return m.type != "Place" or is_org_like(m) or is_admin(m.key or m.label)
+    name = m.key or m.label
+    return m.type != "Place" or is_org_like(m) or is_admin(name) or name.endswith(BODY_PLACES)
 
 
 def actors_with_fallback(doc: Doc, si: int, ms: list[tuple[int, Mention]], pos: int,
@@ -160,7 +165,7 @@ def actors_with_fallback(doc: Doc, si: int, ms: list[tuple[int, Mention]], pos: 
     if p is not None and "Place" in types:
         place = pronoun_place(doc, p.group(1), sent.start)
         return ([place], 0.8) if place is not None else ([], 0.0)
-    if "Place" in types and not any(m.end <= pos and m.type in types for _, m in ms) and _TIME.match(unquoted(doc.text[sent.start:pos].split("，")[0].split(",")[0])):
+    if "Place" in types and _TIME.match(unquoted(doc.text[sent.start:pos].split("，")[0].split(",")[0])):
         # 去年，出台…: a clause with no subject speaks of the place the article is about
         topic = pronoun_place(doc, "", pos)
         return ([topic], 0.6) if topic is not None else ([], 0.0)
