@@ -117,7 +117,9 @@ def _clean(s: str) -> str:
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
     bounds = boundaries(doc)
-    places = {m.end: m.start for m in gazetteer.recognize(doc) + place_rules.recognize(doc)}
+    local = place_rules.recognize(doc)
+    places = {m.end: m.start for m in gazetteer.recognize(doc) + local}
+    inner = {m.start: m.end for m in local}  # places below the county
     out: list[Mention] = []
     prev: Mention | None = None  # the last organisation, to chain heads (区委|组织部)
     covered = 0
@@ -144,7 +146,7 @@ def recognize(doc: Doc) -> list[Mention]:
         if _is_generic(name, head) and not _is_level_organ(name):
             prev = None
             continue
-        s = _drop_outer_place(s, p, places)
+        s = _drop_outer_place(s, p, places, inner)
         name = _clean(text[s:q])
         type_ = "Award" if re.match(r"^(?:国家级|省级|市级|区级|县级)", name) else "Organization"  # a designation
         mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "")
@@ -198,11 +200,12 @@ def _tok_at(doc: Doc, p: int):
     return [t] if t[0] else []
 
 
-def _drop_outer_place(s: int, p: int, places: dict[int, int]) -> int:
-    """宁波北仑|灵峰工业社区党委: a division written just before a smaller unit is not part of the unit's name."""
+def _drop_outer_place(s: int, p: int, places: dict[int, int], inner: dict[int, int]) -> int:
+    """北仑|灵峰工业社区党委: a division written just before a town, village or community is not part
+    of the unit's name (the unit is named after the smaller place)."""
     starts = {v: k for k, v in places.items()}
     e = starts.get(s)
-    if e is not None and e < p and e in starts and starts[e] < p:
+    if e is not None and e < p and e in inner and inner[e] <= p:
         return e
     return s
 

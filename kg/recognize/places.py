@@ -82,7 +82,11 @@ def recognize(doc: Doc) -> list[Mention]:
             ends.add(q)
     for m in _LIST.finditer(text):
         base = m.start(1)
-        for part in m.group(1).split("、"):
+        parts = m.group(1).split("、")
+        while parts[0] and parts[0][0] in _BAD_CHARS:  # 在|石岭、云溪等村
+            parts[0] = parts[0][1:]
+            base += 1
+        for part in parts:
             if _part_ok(part, part + m.group(2)):
                 out.append(Mention(base, base + len(part), part, "Place", "rules.place", 0.6, key=part + m.group(2)))
             base += len(part) + 1

@@ -1,0 +1,151 @@
+"""Rule and gazetteer recognisers, each on invented sentences (no names from the sample articles)."""
+from __future__ import annotations
+
+from kg.doc import Doc, Mention
+from kg.pipeline import extract
+from kg.recognize import awards, consistency, gazetteer, organizations, overlaps, persons, places, programs
+
+
+def doc(text: str) -> Doc:
+    return Doc(path="t.txt", text=text)
+
+
+def labels(ms, type_=None, implicit=None):
+    return [m.label for m in ms if (type_ is None or m.type == type_) and (implicit is None or m.implicit == implicit)]
+
+
+# --- gazetteer -----------------------------------------------------------------------------
+def test_gazetteer_short_form_points_to_full_name():
+    ms = gazetteer.recognize(doc("苏州市的吴中区和吴中的企业"))
+    assert [(m.text, m.key or m.text) for m in ms] == [("苏州市", "苏州市"), ("吴中区", "吴中区"), ("吴中", "吴中区")]
+
+
+def test_gazetteer_district_alone_needs_its_city():
+    # a district short form or an ambiguous district name is trusted only beside its city
+    assert labels(gazetteer.recognize(doc("吴中的企业很多"))) == []
+    assert gazetteer.parent_of("吴中区") == "苏州市"
+
+
+def test_gazetteer_countries_and_word_boundaries():
+    assert labels(gazetteer.recognize(doc("来自法国和巴西的客人"))) == ["法国", "巴西"]
+
+
+# --- places by suffix -----------------------------------------------------------------------
+def test_places_chain_of_divisions():
+    ms = places.recognize(doc("在苏州市吴中区木渎镇金山村召开现场会"))
+    assert labels(ms) == ["木渎镇", "金山村"]
+
+
+def test_places_generic_words_are_not_names():
+    assert labels(places.recognize(doc("推进城乡社区治理，建设美丽乡村和农村道路"))) == []
+
+
+def test_places_listed_villages_share_the_suffix():
+    ms = places.recognize(doc("在石岭、云溪等村建成驿站"))
+    assert [(m.label, m.key) for m in ms] == [("石岭", "石岭村"), ("云溪", "云溪村")]
+
+
+# --- organisations ---------------------------------------------------------------------------
+def test_org_grows_from_head_and_names_implicit_parent():
+    ms = organizations.recognize(doc("近日，苏州市吴中区委组织部召开会议。"))
+    assert labels(ms, implicit=False) == ["苏州市吴中区委组织部"]
+    assert labels(ms, implicit=True) == ["苏州市吴中区委"]
+
+
+def test_org_level_prefix_is_a_unit_of_its_own():
+    ms = organizations.recognize(doc("据省委组织部消息"))
+    assert labels(ms, implicit=False) == ["省委组织部"] and labels(ms, implicit=True) == ["省委"]
+
+
+def test_org_company_and_its_branch():
+    ms = organizations.recognize(doc("张某是苏州云帆智能科技有限公司党支部书记"))
+    assert "苏州云帆智能科技有限公司党支部" in labels(ms, implicit=False)
+    assert "苏州云帆智能科技有限公司" in labels(ms, implicit=True)
+
+
+def test_org_generic_facilities_and_words_are_not_units():
+    ms = organizations.recognize(doc("建设党群服务中心，培养年轻干部，形成新格局。"))
+    assert labels(ms) == []
+
+
+def test_org_designation_prefix_makes_an_award():
+    ms = organizations.recognize(doc("建成省级智能制造创新中心"))
+    assert [(m.label, m.type) for m in ms] == [("省级智能制造创新中心", "Award")]
+
+
+# --- programs and events --------------------------------------------------------------------
+def test_quoted_program_keeps_core_as_alias():
+    ms = programs.recognize(doc("全面实施“清风护航”专项行动"))
+    full = [m for m in ms if not m.implicit]
+    core = [m for m in ms if m.implicit]
+    assert [(m.label, m.type) for m in full] == [("清风护航专项行动", "Program")]
+    assert core[0].label == "清风护航" and core[0].key == "清风护航专项行动"
+
+
+def test_quoted_event_and_titles():
+    ms = programs.recognize(doc("举办“山海同行”摄影展，发布《乡村振兴促进办法》。"))
+    assert ("山海同行摄影展", "Event") in [(m.label, m.type) for m in ms]
+    assert ("《乡村振兴促进办法》", "Program") in [(m.label, m.type) for m in ms]
+
+
+def test_quoted_slogans_are_not_programs():
+    assert labels(programs.recognize(doc("弘扬“吃苦耐劳”精神，坚持“全心全意为人民服务”"))) == []
+
+
+def test_ascii_quotes_work_like_chinese_ones():
+    assert "清风护航专项行动" in labels(programs.recognize(doc('开展"清风护航"专项行动,效果好')))
+
+
+# --- awards ------------------------------------------------------------------------------------
+def test_awards_split_list_and_skip_tallies():
+    ms = awards.recognize(doc("该校先后获评省文明校园、全国绿色学校，还获评优秀案例5个。"))
+    assert labels(ms) == ["省文明校园", "全国绿色学校"]
+
+
+def test_award_title_word_dropped():
+    assert labels(awards.recognize(doc("荣获全国劳动模范称号。"))) == ["全国劳动模范"]
+
+
+# --- persons -----------------------------------------------------------------------------------
+def test_person_after_post_and_before_speech_verb():
+    ms = persons.recognize(doc("厂长周明远介绍，产量翻番。”林晓说。"))
+    assert labels(ms) == ["周明远", "林晓"]
+
+
+def test_person_name_stops_before_a_word():
+    assert labels(persons.recognize(doc("村党支部书记韩梅不由感慨"))) == ["韩梅"]
+
+
+def test_person_words_after_posts_are_not_names():
+    assert labels(persons.recognize(doc("全体党员常态化参与志愿服务"))) == []
+
+
+def test_bylines_and_photo_credits():
+    ms = persons.recognize(doc("标题\n记者 周游 通讯员 新闻轩\n正文\n（蒋小青 摄）"))
+    assert labels(ms) == ["周游", "新闻轩", "蒋小青"]
+    assert [m.alt_types for m in ms if m.label == "新闻轩"] == [("Organization",)]
+
+
+# --- consistency and settling -----------------------------------------------------------------
+def test_name_propagates_to_other_occurrences():
+    d = doc("主任沈一帆来到村里。沈一帆说，明年再来。")
+    ms = consistency.propagate(d, persons.recognize(d)[:1])
+    assert [(m.start, m.label) for m in ms] == [(2, "沈一帆"), (10, "沈一帆")]
+
+
+def test_settle_agreement_longest_and_implicit():
+    a = Mention(0, 6, "吴中区委组织", "Organization", "rules.org", 0.7)
+    b = Mention(0, 4, "吴中区委", "Organization", "rules.org", 0.6, implicit=True)
+    c = Mention(0, 3, "吴中区", "Place", "gazetteer", 0.75)
+    d = Mention(0, 3, "吴中区", "Place", "crf", 0.5)
+    out = overlaps.settle([a, b, c, d])
+    assert [(m.label, m.implicit) for m in out] == [("吴中区委组织", False), ("吴中区委", True)]
+    orphan = Mention(10, 12, "某委", "Organization", "x", 0.6, implicit=True)
+    assert overlaps.settle([orphan]) == []  # an implicit parent without the name that holds it is dropped
+
+
+def test_pipeline_end_to_end_types():
+    d = extract("苏州市吴中区委组织部部长沈一帆说，吴中区将深入实施“红色领航”工程。", path="t.txt")
+    found = {(m.label, m.type) for m in d.mentions}
+    assert {("苏州市吴中区委组织部", "Organization"), ("沈一帆", "Person"), ("红色领航工程", "Program"),
+            ("吴中区", "Place")} <= found
