@@ -186,3 +186,9 @@ def test_agreeing_components_raise_confidence_once():
     assert len(located) == 1  # positions and structure both read it: one relation, two sources
     assert "relate.positions" in located[0].source and "relate.structure" in located[0].source
     assert located[0].score > 0.7
+
+
+def test_located_at_a_run_of_places_takes_the_last():
+    d = doc_with("位于石桥街道柳树村的青山政治生活馆开馆。",
+                 [("石桥街道", "Place"), ("柳树村", "Place"), ("青山政治生活馆", "Organization")])
+    assert facts(d, wording.recognize(d)) == {("located_in", "青山政治生活馆", "柳树村")}

@@ -48,6 +48,9 @@ def recognize(doc: Doc) -> list[Relation]:
     labels: dict[tuple[str, str], int] = {}
     for i, m in enumerate(doc.mentions):
         labels.setdefault((m.type, m.label), i)
+    for i, m in enumerate(doc.mentions):  # 某某区 also under the full name a short mention stands for
+        if m.key:
+            labels.setdefault((m.type, m.key), i)
     todo = [i for i, m in enumerate(doc.mentions) if m.type == "Organization"]
     done: set[int] = set()
     while todo:

@@ -40,6 +40,14 @@ def recognize(doc: Doc) -> list[Relation]:
             nxt = ms[k + 1] if k + 1 < len(ms) else None
             prv = ms[k - 1] if k > 0 else None
             if pre.endswith(("位于", "落户", "坐落于", "地处")) and nxt and nxt[1].type in THINGS:
+                n = k  # 位于某街道某村的…: the last of the run of places is where it is
+                while n + 1 < len(ms) and ms[n + 1][1].type == "Place" and ms[n + 1][1].start == ms[n][1].end:
+                    n += 1
+                if n != k:
+                    i, m = ms[n]
+                    nxt = ms[n + 1] if n + 1 < len(ms) else None
+                    if nxt is None or nxt[1].type not in THINGS:
+                        continue
                 gap = text[m.end:nxt[1].start]
                 if gap.endswith("的") and len(gap) <= 9 and not any(c in gap for c in CLAUSE_END):
                     out.append(_rel(doc, nxt[0], i, si, 0.75))  # 位于甲…的乙
