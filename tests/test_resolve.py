@@ -97,3 +97,25 @@ def test_person_names_are_never_shortened():
 def test_deterministic_order():
     docs = [doc("a", ("青山区", "Place"), ("王五", "Person")), doc("b", ("江南大学", "Organization"))]
     assert [e.key for e in resolve(docs).entities] == [e.key for e in resolve(docs).entities]
+
+
+def test_a_surface_form_two_names_claim_joins_neither():
+    # the recogniser says 青年 stands for two different programmes: no merge through it
+    d = doc("a", ("青年政策", "Program"), ("青年计划", "Program"), ("青年", "Program"))
+    d.mentions += [Mention(0, 2, "青年", "Program", "t", key="青年政策"), Mention(5, 7, "青年", "Program", "t", key="青年计划")]
+    r = resolve([d])
+    assert {"青年政策", "青年计划"} <= {e.label for e in r.entities}
+    assert all(not ({"青年政策", "青年计划"} <= e.names) for e in r.entities)
+
+
+def test_relative_parent_keeps_its_children_apart_across_documents():
+    def with_parent(path):
+        return doc(path, ("区委组织部", "Organization"), ("区委", "Organization"),
+                   relations=[Relation("sub_organization_of", 0, 1, 0, "t")])
+    r = resolve([with_parent("a"), with_parent("b")])
+    assert len([e for e in r.entities if e.label == "区委组织部"]) == 2
+
+
+def test_titles_that_start_like_a_unit_are_not_relative():
+    r = resolve([doc("a", ("省级教育基地", "Award")), doc("b", ("省级教育基地", "Award"))])
+    assert len(r.entities) == 1

@@ -66,7 +66,7 @@ def recognize(doc: Doc) -> list[Relation]:
             if ("Organization", parent) in labels:
                 kind, type_ = "sub_organization_of", "Organization"
             elif ("Place", parent) in labels:
-                if rest.startswith("委") or name.endswith(COMPANY) or len(rest) > MAX_UNIT:
+                if rest.startswith("委") or rest.endswith("党") or name.endswith(COMPANY) or len(rest) > MAX_UNIT:
                     break
                 kind, type_ = "located_in", "Place"
             elif parent.endswith(HEADS) and rest.endswith(DEPARTMENTS) and len(rest) >= 2:

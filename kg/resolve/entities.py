@@ -135,10 +135,15 @@ def _cluster_document(doc: Doc) -> list[list[int]]:
         longs.discard(short)
         if short in at and len(longs) == 1 and next(iter(longs)) in at:
             sets.union(at[short], at[next(iter(longs))])
-    for i, m in enumerate(doc.mentions):  # a surface form and the key it stands for are one thing
-        s = normal_name(m.label)
-        if s in at and s != normal_name(m.key or m.label):
-            sets.union(at[s], at[normal_name(m.key or m.label)])
+    # a surface form and the key it stands for are one thing, if it stands for only one
+    stands_for: dict[str, set[str]] = defaultdict(set)
+    for m in doc.mentions:
+        if m.key:
+            stands_for[normal_name(m.label)].add(normal_name(m.key))
+    for surface, keys in stands_for.items():
+        keys.discard(surface)
+        if surface in at and len(keys) == 1 and next(iter(keys)) in at:
+            sets.union(at[surface], at[next(iter(keys))])
     # places: a short form and its full name (北仑 = 北仑区), if only one full name fits
     places = [n for n in names if types[n] == "Place"]
     full_by_short: dict[str, set[str]] = defaultdict(set)
@@ -201,19 +206,21 @@ def resolve(docs: list[Doc]) -> Resolution:
         labels.append(_canonical(Counter(normal_name(docs[di].mentions[i].key or docs[di].mentions[i].label) for i in g)))
     # where a mention sits, from the document's relations: its parent organisation or place
     of_cluster = {(di, i): c for c, (di, g) in enumerate(clusters) for i in g}
-    context: dict[int, str] = {}
+    context_of: dict[int, int] = {}  # cluster → the cluster of its parent or place
     for di, doc in enumerate(docs):
         for r in doc.relations:
             if r.kind in _PARENT_KINDS and r.object is not None and (di, r.subject) in of_cluster:
                 c, p = of_cluster[di, r.subject], of_cluster.get((di, r.object))
-                if p is not None and c not in context:
-                    context[c] = labels[p]
-    keys = []
+                if p is not None and p != c and c not in context_of:
+                    context_of[c] = p
+    context = {c: labels[p] for c, p in context_of.items()}
+    types = [Counter(docs[di].mentions[i].type for i in g).most_common(1)[0][0] for di, g in clusters]
+    relative = [types[c] in ("Organization", "Place") and is_relative(labels[c]) for c in range(len(clusters))]
+    keys: list[str] = []
     for c, (di, g) in enumerate(clusters):
-        t = Counter(docs[di].mentions[i].type for i in g).most_common(1)[0][0]
-        name = labels[c]
-        if is_relative(name):
-            keys.append(f"{name}@{context.get(c) or docs[di].path}")
+        t, name = types[c], labels[c]
+        if relative[c]:
+            keys.append(f"{name}@{_context_key(c, context_of, relative, labels, clusters, docs)}")
         elif t == "Place" and _admin_suffix(name):
             keys.append(strip_suffix(name) + "/" + _admin_suffix(name))
         elif t == "Person":
@@ -237,6 +244,18 @@ def resolve(docs: list[Doc]) -> Resolution:
     index = {e.key: k for k, e in enumerate(order)}
     of_mention = {(di, i): index[keys[c]] for c, (di, g) in enumerate(clusters) for i in g}
     return Resolution(order, of_mention)
+
+
+def _context_key(c: int, context_of: dict[int, int], relative: list[bool], labels: list[str],
+                 clusters: list[tuple[int, list[int]]], docs: list[Doc], depth: int = 0) -> str:
+    """What tells a relative name apart: its parent's (or place's) own key, else its document.
+    区委组织部 under 区委 under nothing known → keyed by the document, through its parent."""
+    p = context_of.get(c)
+    if p is None or depth > 5:
+        return docs[clusters[c][0]].path
+    if relative[p]:
+        return f"{labels[p]}@{_context_key(p, context_of, relative, labels, clusters, docs, depth + 1)}"
+    return labels[p]
 
 
 def _entity(key: str, ms: list[tuple[int, int]], docs: list[Doc], context_of: str) -> Entity:
