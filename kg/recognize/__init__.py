@@ -15,22 +15,26 @@ from ..doc import Doc
 from . import awards, gazetteer, organizations, persons, places, programs
 from .consistency import propagate
 from .overlaps import settle
+from .tokens import memo
 
 # Components in the order they run; each proposes candidates independently.
 COMPONENTS = [
-    gazetteer.recognize,
-    places.recognize,
+    gazetteer.recognize,  # each result is memoised per document text (tokens.memo): places and
+    places.recognize,  # organisations reuse these two
     organizations.recognize,
     programs.recognize,
     awards.recognize,
     persons.recognize,
 ]
 
+_SHARED = {gazetteer.recognize, places.recognize}
+
 
 def recognize(doc: Doc) -> Doc:
     candidates = []
     for component in COMPONENTS:
-        candidates.extend(component(doc))
+        name = getattr(component, "__module__", "").rsplit(".", 1)[-1]
+        candidates.extend(memo(doc, name, component) if component in _SHARED else component(doc))
     for m in candidates:  # components match on a normalised view of the text: keep the real characters
         m.text = doc.text[m.start:m.end]
     doc.mentions = settle(propagate(doc, settle(candidates)))

@@ -20,7 +20,7 @@ import jieba
 from ..doc import Doc, Mention
 from . import gazetteer
 from . import places as place_rules
-from .tokens import boundaries, literal_regex, tag, token_at, token_ending, view
+from .tokens import memo, boundaries, literal_regex, tag, token_at, token_ending, view
 from .words import NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
@@ -117,8 +117,8 @@ def _clean(s: str) -> str:
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
     bounds = boundaries(doc)
-    local = place_rules.recognize(doc)
-    places = {m.end: m.start for m in gazetteer.recognize(doc) + local}
+    local = memo(doc, "places", place_rules.recognize)
+    places = {m.end: m.start for m in memo(doc, "gazetteer", gazetteer.recognize) + local}
     inner = {m.start: m.end for m in local}  # places below the county
     out: list[Mention] = []
     prev: Mention | None = None  # the last organisation, to chain heads (区委|组织部)

@@ -17,7 +17,7 @@ import re
 
 from ..doc import Doc, Mention
 from . import gazetteer
-from .tokens import boundaries, literal_regex, tag, token_at, tokens_in, view
+from .tokens import memo, boundaries, literal_regex, tag, token_at, tokens_in, view
 from .words import GENERIC_PLACE_PARTS, PLACE_SUFFIXES, STOP_WORDS
 
 _SUFFIX = re.compile(literal_regex(PLACE_SUFFIXES))
@@ -43,7 +43,7 @@ def _part_ok(part: str, whole: str) -> bool:
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
     bounds = boundaries(doc)
-    known = gazetteer.recognize(doc)
+    known = memo(doc, "gazetteer", gazetteer.recognize)
     ends = {m.end for m in known}
     out: list[Mention] = []
     for m in _SUFFIX.finditer(text):

@@ -29,7 +29,9 @@ _STOPS = "的等和与及在是被为入获将把对向首个让使由从以并�
 _QUOTED = re.compile(_Q + r"([^" + _STOPS + r"\W_]{0,12})")
 _HEAD_END = re.compile("(?:" + _HEAD + ")")
 _NOT_AFTER = re.compile("^(?:者|员|人|们|化|性|中|上|下|里)")
-_LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})等(?:[\u4e00-\u9fff]{0,6})?(" + _HEAD + ")")
+_LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})(?:等(?:[\u4e00-\u9fff]{0,6})?)?(" + _HEAD + ")")
+# unit words that open a programme's name before its quoted core: 社区“五定”管理体制
+_UNIT_WORDS = ("社区", "街道", "乡镇", "村级", "村社", "企业", "园区", "机关", "学校", "两新")
 _TITLE = re.compile(r"《([^《》\n]{2,30})》")
 _PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
 _VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展"
@@ -52,6 +54,20 @@ def _rightmost_head(rest: str) -> int | None:
     return None
 
 
+def _extend_left(text: str, s: int) -> int:
+    """Take unit words and earlier quoted parts that open the name: 街道“大工委”社区“五定”… ."""
+    while True:
+        if text[max(0, s - 2):s] in _UNIT_WORDS and (s < 3 or text[s - 3] not in "的和与及、"):
+            s -= 2
+            continue
+        if s > 0 and text[s - 1] == "”":
+            o = text.rfind("“", max(0, s - 10), s - 1)
+            if o > 1 and text[o - 2:o] in _UNIT_WORDS:
+                s = o
+                continue
+        return s
+
+
 def _clean(s: str) -> str:
     return re.sub(r"[“”‘’\"'\s]", "", s)
 
@@ -61,7 +77,8 @@ def recognize(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for m in _QUOTED.finditer(text):
         core, rest = m.group(1), m.group(2)
-        if core.endswith(_SLOGAN_END) or "，" in core or "。" in core or _ends_with_head(core) or re.match("^第[一二三四五六七八九十百0-9]", core):
+        if core.endswith(_SLOGAN_END) or "，" in core or "。" in core or _ends_with_head(core) \
+                or re.match("^(?:第[一二三四五六七八九十百0-9]|首[个批家项]|[一每各][个批家项])", core):
             continue
         end = _rightmost_head(rest)
         if end is None:
@@ -70,9 +87,10 @@ def recognize(doc: Doc) -> list[Mention]:
         if _HEADS[head] == "Program" and end > 6:
             continue
         type_ = _HEADS[head]
-        full = _clean(core + rest[:end])
         e = m.end(1) + 1 + end
-        out.append(Mention(m.start(), e, text[m.start():e], type_, "rules.program", 0.7, name=full, key=full))
+        s = _extend_left(text, m.start())
+        full = _clean(text[s:e])
+        out.append(Mention(s, e, text[s:e], type_, "rules.program", 0.7, name=full, key=full))
         out.append(Mention(m.start(1), m.end(1), core, type_, "rules.program", 0.6, name=_clean(core), key=full, implicit=True))
     for m in _LISTED.finditer(text):
         head = m.group(2)
@@ -86,7 +104,7 @@ def recognize(doc: Doc) -> list[Mention]:
         if any(o.start <= m.start() < o.end for o in out):
             continue
         h = _ends_with_head(core)
-        if h in ("服务", "改革", "经验", "做法", "系统", "平台", "课程", "课堂"):
+        if h in ("服务", "改革", "经验", "做法", "系统", "平台", "课程", "课堂") and (len(core) < 8 or "为" in core):
             continue  # “全心全意为人民服务”: a slogan, not a programme
         if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END) and core[: -len(h)] not in _GENERIC_PREFIX:
             out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=_clean(core)))

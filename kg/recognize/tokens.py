@@ -20,6 +20,8 @@ from typing import Iterable
 import jieba
 import jieba.posseg
 
+from ..doc import Mention
+
 _last: tuple | None = None  # (text, tokens, boundaries, token index of each character, tokens by end)
 
 
@@ -103,6 +105,21 @@ def view(doc) -> str:
 def tag(word: str) -> str:
     """jieba's dictionary part-of-speech tag of a word ('' if unknown); a dict lookup, no tagging."""
     return jieba.posseg.dt.word_tag_tab.get(word, "")
+
+
+_memo: tuple[str, dict] = ("", {})
+
+
+def memo(doc, name: str, fn):
+    """``fn(doc)``, computed once per document text: components reuse each other's results
+    (places and organisations both need the gazetteer's) without running them twice."""
+    global _memo
+    if _memo[0] is not doc.text:
+        _memo = (doc.text, {})
+    cache = _memo[1]
+    if name not in cache:
+        cache[name] = fn(doc)
+    return [Mention(**m.__dict__) for m in cache[name]]  # copies: callers may change theirs
 
 
 def literal_regex(words: Iterable[str]) -> str:
