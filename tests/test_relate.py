@@ -192,3 +192,24 @@ def test_located_at_a_run_of_places_takes_the_last():
     d = doc_with("位于石桥街道柳树村的青山政治生活馆开馆。",
                  [("石桥街道", "Place"), ("柳树村", "Place"), ("青山政治生活馆", "Organization")])
     assert facts(d, wording.recognize(d)) == {("located_in", "青山政治生活馆", "柳树村")}
+
+
+def test_one_person_several_posts():
+    d = doc_with("江南交通集团有限公司原党委书记、原董事长钱进被免职。",
+                 [("江南交通集团有限公司", "Organization"), ("钱进", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "钱进", "江南交通集团有限公司", "党委书记"),
+                                                ("holds_position", "钱进", "江南交通集团有限公司", "董事长")}
+
+
+def test_two_people_two_companies_in_a_list():
+    d = doc_with("青松公司董事长王一、远航公司副总裁李二出席。",
+                 [("青松公司", "Organization"), ("王一", "Person"), ("远航公司", "Organization"), ("李二", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王一", "青松公司", "董事长"),
+                                                ("holds_position", "李二", "远航公司", "副总裁")}
+
+
+def test_founding_dates_written_other_ways():
+    d = doc_with("青松科技有限公司于2012年08月27日在青州市监管局登记成立。", [("青松科技有限公司", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "青松科技有限公司", "2012-08")}
+    d = doc_with("创立于1929年的江南大学迎来校庆。", [("江南大学", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "江南大学", "1929")}

@@ -23,7 +23,9 @@ SOURCE = "relate.founding"
 FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建|建成|设立")
 # building something up is founding it only for a place: the thing is then in that place
 PLACE_ONLY = ("建成", "设立")
-FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
+FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|始创|建立|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
+# 某公司于2012年8月27日在某局登记成立
+ON_DATE_FOUNDED = re.compile(r"于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)[^，,。；;]{0,24}?(?:登记)?(?:成立|创办|创建|创立|组建)")
 UNITS = ("Organization", "Place")
 
 
@@ -36,8 +38,14 @@ def recognize(doc: Doc) -> list[Relation]:
         ms = [(i, doc.mentions[i]) for i in idx]
         for t in FOUNDED_IN.finditer(doc.text, sent.start, sent.end):
             near = [(i, m) for i, m in ms if m.end <= t.start() and t.start() - m.end <= 2 and m.type in UNITS]
+            if not near and doc.text[t.end():t.end() + 1] == "的":  # 创立于1929年的某大学
+                near = [(i, m) for i, m in ms if m.start == t.end() + 1 and m.type in UNITS]
             if near:
                 out.append(Relation("founded_on", near[-1][0], None, si, SOURCE, 0.8, literal=normalise_date(t.group(1))))
+        for t in ON_DATE_FOUNDED.finditer(doc.text, sent.start, sent.end):
+            near = [(i, m) for i, m in ms if m.end <= t.start() and t.start() - m.end <= 1 and m.type in UNITS]
+            if near:
+                out.append(Relation("founded_on", near[-1][0], None, si, SOURCE, 0.75, literal=normalise_date(t.group(1))))
         for t in FOUNDS.finditer(doc.text, sent.start, sent.end):
             if doc.text[t.end():t.end() + 1] in ("于", "的") or any(m.start <= t.start() < m.end for _, m in ms):
                 continue

@@ -37,8 +37,11 @@ GENERIC_UNITS = ("工业社区", "社区", "村", "街道", "镇", "乡", "公�
 
 _alt = lambda xs: "|".join(sorted(map(re.escape, xs), key=len, reverse=True))  # noqa: E731
 POST_RE = re.compile(f"(?:{_alt(GENERIC_UNITS)})?(?:{_alt(PARTY_UNITS)})?(?:{_alt(POSTS)})")
-# between the organisation and its post: nothing, quote marks, or 的 with a short descriptor
-_ORG_GAP = re.compile(f"^[{QUOTES}\\s]*$|^的[^{CLAUSE_END}]{{0,6}}$")
+# between the organisation and its post: nothing, quote marks, or 的 with a short descriptor;
+# 原/前/时任 (former, then) may open the post
+_ORG_GAP = re.compile(f"^[{QUOTES}\\s]*(?:原|前|时任|现任)?$|^的[^{CLAUSE_END}]{{0,6}}$")
+# between two posts of one person
+_LINK = re.compile(r"^[、，,]?(?:兼任|兼|原|前|现任)?$")
 
 
 def _role_parts(post: str) -> tuple[str, str, str]:
@@ -49,33 +52,55 @@ def _role_parts(post: str) -> tuple[str, str, str]:
     return g, p, rest[len(p):]
 
 
+def _chains(doc: Doc, ms, s0: int, s1: int) -> list[list[re.Match]]:
+    """Posts in a sentence, grouped when one person holds them all (党委书记、董事长张三)."""
+    posts = []
+    for pm in POST_RE.finditer(doc.text, s0, s1):
+        ps, pe = pm.start(), pm.end()
+        # a post inside a name (书记 in 书记教书) is not a post
+        if any(m.start < ps < m.end and m.end > pe for _, m in ms) or any(m.start <= ps and pe <= m.end for _, m in ms):
+            continue
+        posts.append(pm)
+    chains: list[list[re.Match]] = []
+    for pm in posts:
+        if chains and _LINK.match(doc.text[chains[-1][-1].end():pm.start()]):
+            chains[-1].append(pm)
+        else:
+            chains.append([pm])
+    return chains
+
+
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
     for si, idx in sorted(by_sentence(doc).items()):
         if si < 0:
             continue
         sent = doc.sentences[si]
-        for pm in POST_RE.finditer(doc.text, sent.start, sent.end):
-            ps, pe = pm.start(), pm.end()
-            ms = [(i, doc.mentions[i]) for i in idx]
-            # a post inside a name (书记 in 书记教书) is not a post
-            if any(m.start < ps < m.end and m.end > pe for _, m in ms) or any(m.start <= ps and pe <= m.end for _, m in ms):
-                continue
+        ms = [(i, doc.mentions[i]) for i in idx]
+        for chain in _chains(doc, ms, sent.start, sent.end):
+            first, last = chain[0], chain[-1]
+            pe = last.end()
             person = next((i for i, m in ms if m.type == "Person" and pe <= m.start <= pe + 1), None)
             if person is None:
-                person = _person_after_zuowei(doc, ms, sent.start, ps, pe)
+                person = _person_after_zuowei(doc, ms, sent.start, first.start(), pe)
             if person is None:
                 continue
-            found = _organisation(doc, ms, ps, pm.group())
-            if found is None:
-                continue
-            org, role, score = found
-            out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
-            org_m = doc.mentions[org]
-            if org_m.source == SOURCE:  # a committee we composed: it sits in its place
-                place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
-                out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
+            for k, pm in enumerate(chain):
+                found = _organisation(doc, ms, first.start(), pm.group() if k == 0 else _bare_post(pm.group()))
+                if found is None:
+                    break
+                org, role, score = found
+                out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
+                org_m = doc.mentions[org]
+                if org_m.source == SOURCE:  # a committee we composed: it sits in its place
+                    place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
+                    out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
     return out
+
+
+def _bare_post(post: str) -> str:
+    """A later post of a chain names no unit of its own: 、董事长."""
+    return post.lstrip("原前兼")
 
 
 def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:
