@@ -94,9 +94,32 @@ def _num(x) -> float | None:
         return None
 
 
+class _Index:
+    """One pass per property: ``value(p)[s]`` and ``values(p)[s]`` instead of one rdflib call per node."""
+
+    def __init__(self, g: Graph):
+        self.g, self._one, self._many = g, {}, {}
+
+    def values(self, p) -> dict:
+        if p not in self._many:
+            d: dict = defaultdict(list)
+            for s, o in self.g.subject_objects(p):
+                d[s].append(o)
+            for v in d.values():
+                v.sort()
+            self._many[p] = d
+        return self._many[p]
+
+    def value(self, p) -> dict:
+        if p not in self._one:
+            self._one[p] = {s: v[0] for s, v in self.values(p).items()}
+        return self._one[p]
+
+
 def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
     """Entities, relations, documents and evidence sentences of ``g`` as JSON-ready lists."""
     graphs = (g, _ontology())
+    ix = _Index(g)
     entity_classes = _subclasses(graphs, KG.Entity)
     # Top-level types: direct subclasses of kg:Entity; deeper ones (AdministrativeArea) fold up.
     top = {c for gr in graphs for c in gr.subjects(RDFS.subClassOf, KG.Entity)} & entity_classes
@@ -107,115 +130,124 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
     rank = {n: i for i, n in enumerate(TYPE_ORDER)}
     type_list = sorted({top_of.get(c, c) for c in entity_classes if c != KG.Entity} | ({KG.Entity} if not top else set()),
                        key=lambda c: (rank.get(_local(c), len(rank)), str(c)))
+    t_index = {c: i for i, c in enumerate(type_list)}
 
     ent_types: dict = defaultdict(set)
     for c in entity_classes:
         for s in g.subjects(RDF.type, c):
             if isinstance(s, (URIRef, BNode)):
                 ent_types[s].add(top_of.get(c, c))
-    for c in top_of.values():
-        if c not in type_list:
-            type_list.append(c)
-    t_index = {c: i for i, c in enumerate(type_list)}
+
+    labels = ix.values(RDFS.label)
 
     def name_of(e) -> str:
-        return _label((g,), e) or _local(e)
+        ls = labels.get(e, ())
+        zh = [x for x in ls if isinstance(x, Literal) and x.language == "zh"]
+        return str((zh or ls or [_local(e)])[0])
 
-    ents = sorted(ent_types, key=lambda e: (name_of(e), str(e)))
+    names = {e: name_of(e) for e in ent_types}
+    ents = sorted(ent_types, key=lambda e: (names[e], str(e)))
     e_index = {e: i for i, e in enumerate(ents)}
 
     # Documents and sentences.
-    doc_nodes = set(g.subjects(RDF.type, SDO.NewsArticle)) | set(g.subjects(DCTERMS.source, None))
+    source, in_doc, text = ix.value(DCTERMS.source), ix.value(KG.inDocument), ix.value(SDO.text)
+    doc_nodes = set(g.subjects(RDF.type, SDO.NewsArticle)) | set(source)
     for cls in _subclasses(graphs, SDO.CreativeWork) - entity_classes - {SDO.CreativeWork}:
-        doc_nodes |= {d for d in g.subjects(RDF.type, cls) if d not in ent_types}
+        doc_nodes |= set(g.subjects(RDF.type, cls))
     doc_nodes -= set(ent_types)
-    docs = sorted(doc_nodes, key=lambda d: (str(g.value(d, DCTERMS.source) or ""), str(d)))
+    docs = sorted(doc_nodes, key=lambda d: (str(source.get(d, "")), str(d)))
     d_index = {d: i for i, d in enumerate(docs)}
     # Sentences are collected as nodes first and numbered at the end, in document order.
     sent_nodes: set = set()
 
     def sentence(s):
-        if s is not None and g.value(s, SDO.text) is not None:
+        if s is not None and s in text:
             sent_nodes.add(s)
             return s
         return None
 
     def doc_of(s) -> int:
-        return d_index.get(g.value(s, KG.inDocument), -1) if s is not None else -1
+        return d_index.get(in_doc.get(s), -1) if s is not None else -1
 
     # Mentions: entity → sentences (with the surface form) and documents.
+    in_sent, surface = ix.value(KG.inSentence), ix.value(KG.surface)
     mentions: dict = defaultdict(set)
     ent_docs: dict = defaultdict(set)
     for m, e in g.subject_objects(KG.denotes):
         if e not in e_index:
             continue
-        s = g.value(m, KG.inSentence)
-        doc = g.value(m, KG.inDocument) or (g.value(s, KG.inDocument) if s is not None else None)
-        si = sentence(s)
-        surface = g.value(m, KG.surface)
+        si = sentence(in_sent.get(m))
         if si is not None:
-            mentions[e].add((si, str(surface) if surface is not None else ""))
-        di = d_index.get(doc, doc_of(si))
+            mentions[e].add((si, str(surface.get(m, ""))))
+        di = d_index.get(in_doc.get(m), doc_of(si))
         if di >= 0:
             ent_docs[e].add(di)
-    for d in docs:
-        for e in g.objects(d, SDO.mentions):
-            if e in e_index:
-                ent_docs[e].add(d_index[d])
+    for d, e in g.subject_objects(SDO.mentions):
+        if e in e_index and d in d_index:
+            ent_docs[e].add(d_index[d])
+
+    start_of, end_of = ix.value(KG.startOffset), ix.value(KG.endOffset)
+    by, confidence, evidences = ix.value(KG.extractedBy), ix.value(KG.confidence), ix.values(KG.evidence)
 
     def evidence(fact) -> list[list]:
         out = []
-        for ev in g.objects(fact, KG.evidence):
-            s = g.value(ev, KG.inSentence)
-            si = sentence(s)
-            doc = g.value(ev, KG.inDocument) or (g.value(s, KG.inDocument) if s is not None else None)
-            di = d_index.get(doc, doc_of(si))
-            start, end = g.value(ev, KG.startOffset), g.value(ev, KG.endOffset)
+        for ev in evidences.get(fact, ()):
+            si = sentence(in_sent.get(ev))
+            di = d_index.get(in_doc.get(ev), doc_of(si))
+            start, end = start_of.get(ev), end_of.get(ev)
             out.append([si, di, int(start) if start is not None else -1, int(end) if end is not None else -1,
-                        str(g.value(ev, KG.extractedBy) or ""), _num(g.value(ev, KG.confidence))])
+                        str(by.get(ev, "")), _num(confidence.get(ev))])
         return out
 
     # Reified statements: (s, p, o) → the assertion carrying confidence and evidence.
+    subj, pred, obj = ix.value(RDF.subject), ix.value(RDF.predicate), ix.value(RDF.object)
     assertion = {}
-    for a in g.subjects(RDF.predicate, None):
-        key = (g.value(a, RDF.subject), g.value(a, RDF.predicate), g.value(a, RDF.object))
-        assertion.setdefault(key, a)
+    for a in sorted(pred):
+        assertion.setdefault((subj.get(a), pred[a], obj.get(a)), a)
 
     kinds: dict = {}
     rels: list[dict] = []
+    zh_labels: dict = {}
+
+    def zh_label(p) -> str | None:
+        if p not in zh_labels:
+            zh_labels[p] = _zh_label(graphs, p)
+        return zh_labels[p]
 
     def kind(p) -> int:
         if p not in kinds:
-            kinds[p] = {"id": str(p), "label": _zh_label(graphs, p) or _label(graphs, p) or _local(p), "count": 0}
+            kinds[p] = {"id": str(p), "label": zh_label(p) or _label(graphs, p) or _local(p), "count": 0}
         kinds[p]["count"] += 1
         return p
 
-    for s, p, o in g:
-        if s not in e_index or p in NOT_RELATIONS or p in (RDF.subject, RDF.predicate, RDF.object):
-            continue
-        if o in e_index:
-            pass
-        elif isinstance(o, Literal) and _zh_label(graphs, p) is not None:
-            pass  # a described literal fact, e.g. kg:foundingDate
-        else:
-            continue
-        a = assertion.get((s, p, o))
-        lab = _zh_label(graphs, p) or _label(graphs, p) or _local(p)
-        rels.append({"s": e_index[s], "o": e_index.get(o), "lit": str(o) if isinstance(o, Literal) else None,
-                     "k": kind(p), "label": lab, "c": _num(g.value(a, KG.confidence)) if a is not None else None,
-                     "ev": evidence(a) if a is not None else []})
+    skip = NOT_RELATIONS | {RDF.subject, RDF.predicate, RDF.object}
+    for s in ents:
+        for p, o in g.predicate_objects(s):
+            if p in skip:
+                continue
+            if o in e_index:
+                pass
+            elif isinstance(o, Literal) and zh_label(p) is not None:
+                pass  # a described literal fact, e.g. kg:foundingDate
+            else:
+                continue
+            a = assertion.get((s, p, o))
+            rels.append({"s": e_index[s], "o": e_index.get(o), "lit": str(o) if isinstance(o, Literal) else None,
+                         "k": kind(p), "label": kinds[p]["label"], "c": _num(confidence.get(a)) if a is not None else None,
+                         "ev": evidence(a) if a is not None else []})
 
     # Posts held: an org:Membership is an edge member → organization labelled with the role.
-    for m in set(g.subjects(ORG.member, None)):
-        person, org = g.value(m, ORG.member), g.value(m, ORG.organization)
+    member, organization, role_of = ix.value(ORG.member), ix.value(ORG.organization), ix.value(ORG.role)
+    rdf_type = ix.value(RDF.type)
+    for m in sorted(member):
+        person, org = member[m], organization.get(m)
         if person not in e_index or org not in e_index:
             continue
-        role = g.value(m, ORG.role)
-        role_label = (_label((g,), role) if role is not None else None)
-        mtype = g.value(m, RDF.type) or ORG.Membership
-        k = kind(mtype)
+        role = role_of.get(m)
+        role_label = _label((g,), role) if role is not None else None
+        k = kind(rdf_type.get(m, ORG.Membership))
         rels.append({"s": e_index[person], "o": e_index[org], "lit": None, "k": k,
-                     "label": role_label or kinds[k]["label"], "c": _num(g.value(m, KG.confidence)),
+                     "label": role_label or kinds[k]["label"], "c": _num(confidence.get(m)),
                      "ev": evidence(m)})
 
     rels.sort(key=lambda r: (r["s"], r["o"] if r["o"] is not None else -1, str(r["k"]), r["label"], r["lit"] or ""))
@@ -229,12 +261,12 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
             deg[r["o"]] += 1
 
     def where(s) -> tuple:
-        start = g.value(s, KG.startOffset)
+        start = start_of.get(s)
         return (doc_of(s), int(start) if start is not None else -1, str(s))
 
     ordered = sorted(sent_nodes, key=where)
     s_index = {s: i for i, s in enumerate(ordered)}
-    sents = [[doc_of(s), str(g.value(s, SDO.text))] for s in ordered]
+    sents = [[doc_of(s), str(text[s])] for s in ordered]
     for r in rels:
         for ev in r["ev"]:
             ev[0] = s_index.get(ev[0], -1)
@@ -242,13 +274,14 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
 
     type_counts = defaultdict(int)
     ent_list = []
+    alt_types, alt_labels = ix.values(KG.altType), ix.values(SKOS.altLabel)
     for i, e in enumerate(ents):
         # The primary type is the one that is not also a kg:altType (ontology: kg:Entity).
-        alt = {top_of.get(c, c) for c in g.objects(e, KG.altType)}
+        alt = {top_of.get(c, c) for c in alt_types.get(e, ())}
         ts = sorted(ent_types[e], key=lambda c: (c in alt, t_index[c]))
         type_counts[ts[0]] += 1
-        label = name_of(e)
-        aliases = sorted({str(a) for a in g.objects(e, SKOS.altLabel)} - {label})
+        label = names[e]
+        aliases = sorted({str(a) for a in alt_labels.get(e, ())} - {label})
         ent_list.append({
             "iri": str(e), "label": label, "t": t_index[ts[0]], "types": [t_index[c] for c in ts],
             "aliases": aliases, "deg": deg[i], "docs": sorted(ent_docs[e]),
@@ -256,14 +289,15 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
         })
 
     spare = iter(SPARE_COLOURS * 4)
+    headline, ident = ix.value(SDO.headline), ix.value(DCTERMS.identifier)
     types = [{"id": _local(c), "label": _zh_label(graphs, c) or _label(graphs, c) or _local(c),
               "colour": COLOURS.get(_local(c)) or next(spare, "#999999"), "count": type_counts[c]}
              for c in type_list]
     return {
         "types": types,
         "kinds": [kinds[p] for p in kind_list],
-        "docs": [{"title": str(g.value(d, SDO.headline) or ""), "source": str(g.value(d, DCTERMS.source) or _local(d)),
-                  "name": str(g.value(d, DCTERMS.identifier) or _local(g.value(d, DCTERMS.source) or d))} for d in docs],
+        "docs": [{"title": str(headline.get(d, "")), "source": str(source.get(d, _local(d))),
+                  "name": str(ident.get(d) or _local(source.get(d, d)))} for d in docs],
         "sents": sents,
         "ents": ent_list,
         "rels": rels,

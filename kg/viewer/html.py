@@ -36,13 +36,19 @@ FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsof
 DATA_SLOT = "/*__KG_DATA__*/"
 
 
-class _Network(Network):
-    """pyvis Network whose edge checks look node ids up in a set (pyvis scans a list per edge)."""
+class _IdList(list):
+    """pyvis keeps node ids in a list and scans it for every node and edge added: add a set."""
 
-    def get_nodes(self):
-        if len(getattr(self, "_id_set", ())) != len(self.node_ids):
-            self._id_set = set(self.node_ids)
-        return self._id_set
+    def __init__(self):
+        super().__init__()
+        self._set: set = set()
+
+    def append(self, x) -> None:
+        super().append(x)
+        self._set.add(x)
+
+    def __contains__(self, x) -> bool:
+        return x in self._set
 
 
 def _options() -> dict:
@@ -90,20 +96,39 @@ def _pin_scripts(page: str) -> str:
     return page.replace("script-src 'unsafe-inline'", "script-src " + " ".join(hashes), 1)
 
 
-def render_html(g: Graph, path: Path, *, max_initial_nodes: int = 1000, title: str = "知识图谱") -> int:
+def _positions(n: int, pairs: list[tuple[int, int]], first_view: int, threshold: int):
+    """Precomputed positions when the first view is too big for in-page physics (or None)."""
+    if first_view <= threshold:
+        return None
+    try:
+        from .layout import spring_positions
+    except ImportError:  # no numpy: the page's own physics lays it out, only slower
+        return None
+    return spring_positions(n, pairs).tolist()
+
+
+def render_html(g: Graph, path: Path, *, max_initial_nodes: int = 1000, layout_threshold: int = 400,
+                title: str = "知识图谱") -> int:
     """Write the viewer for ``g`` to ``path``; return the number of entities (nodes) it holds.
 
     ``max_initial_nodes``: past this many entities the first view shows the most connected ones
     and the rest come on demand (double-click a node, "显示更多", or a search).
+    ``layout_threshold``: a first view with more entities than this is laid out here, in Python,
+    and shown without in-page physics (which takes seconds per step on thousands of nodes).
     """
     model = view_model(g, max_initial_nodes=max_initial_nodes)
     model["title"] = title
-    net = _Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    net.node_ids = _IdList()
     net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(HERE)), FileSystemLoader(str(PYVIS_TEMPLATES))]))
     net.path = "template.html"
+    pairs = [(r["s"], r["o"]) for r in model["rels"] if r["o"] is not None]
+    pos = _positions(len(model["ents"]), pairs, min(len(model["ents"]), max_initial_nodes), layout_threshold)
+    model["positioned"] = pos is not None
     for i, e in enumerate(model["ents"]):
         t = model["types"][e["t"]]
-        net.add_node(f"n{i}", label=e["label"], color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1))
+        at = {"x": float(pos[i][0]), "y": float(pos[i][1])} if pos is not None else {}
+        net.add_node(f"n{i}", label=e["label"], color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1), **at)
     for j, r in enumerate(model["rels"]):
         if r["o"] is not None:
             net.add_edge(f"n{r['s']}", f"n{r['o']}", id=f"e{j}", label=r["label"])

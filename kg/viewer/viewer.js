@@ -119,7 +119,8 @@
     var spec = nodeSpec[i];
     var item = { id: spec.id, label: spec.label, color: spec.color, size: spec.size, shape: spec.shape };
     item.title = tooltip(i);
-    if (x !== undefined) { item.x = x; item.y = y; }
+    if (spec.x !== undefined) { item.x = spec.x; item.y = spec.y; }
+    else if (x !== undefined) { item.x = x; item.y = y; }
     return item;
   }
   function edgeItem(j) {
@@ -153,7 +154,7 @@
 
   var initial = N > D.maxInitial ? byDegree.slice(0, D.maxInitial) : byDegree.slice();
   var big = initial.length > 150;
-  var seeds = big ? seedPositions(initial) : {};
+  var seeds = big && !D.positioned ? seedPositions(initial) : {};
   var firstNodes = initial.slice().sort(function (a, b) { return a - b; }).map(function (i) {
     inView[i] = 1;
     return seeds[i] ? nodeItem(i, seeds[i][0], seeds[i][1]) : nodeItem(i);
@@ -169,6 +170,7 @@
   var many = firstEdges.length > 1500 || firstNodes.length > 800;
   OPTIONS.layout.improvedLayout = !big;
   OPTIONS.physics.stabilization.iterations = big ? Math.max(120, Math.min(400, Math.round(200000 / firstNodes.length))) : 1000;
+  if (D.positioned) OPTIONS.physics.enabled = false;  // laid out already (kg/viewer/layout.py)
   if (many) {
     OPTIONS.edges.smooth = false;
     OPTIONS.interaction.hideEdgesOnDrag = true;
@@ -203,6 +205,7 @@
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
   if (firstNodes.length === 0) settled();
+  else if (D.positioned) network.once("afterDrawing", function () { setTimeout(settled, 0); });
 
   // ------------------------------------------------------------------ filters
   function nodeVisible(i) {
