@@ -213,3 +213,22 @@ def test_founding_dates_written_other_ways():
     assert facts(d, founding.recognize(d)) == {("founded_on", "青松科技有限公司", "2012-08")}
     d = doc_with("创立于1929年的江南大学迎来校庆。", [("江南大学", "Organization")])
     assert facts(d, founding.recognize(d)) == {("founded_on", "江南大学", "1929")}
+
+
+def test_founded_when_the_organisations_are_the_subject():
+    d = doc_with("2002年10月，青松集团公司、远航集团公司正式挂牌成立。",
+                 [("青松集团公司", "Organization"), ("远航集团公司", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "青松集团公司", "2002-10"), ("founded_on", "远航集团公司", "2002-10")}
+    d = doc_with("青松科技有限公司（简称“青松”）成立于1994年。", [("青松科技有限公司", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "青松科技有限公司", "1994")}
+    d = doc_with("2020年，石桥镇成立了工作专班。", [("石桥镇", "Place")])
+    assert founding.recognize(d) == []
+
+
+def test_post_after_the_person_or_after_ren():
+    d = doc_with("青松钢铁有限公司王大力董事长出席。", [("青松钢铁有限公司", "Organization"), ("王大力", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王大力", "青松钢铁有限公司", "董事长")}
+    d = doc_with("2016年4月，刘一同志任青州水利投资有限公司董事长。", [("刘一", "Person"), ("青州水利投资有限公司", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "刘一", "青州水利投资有限公司", "董事长")}
+    d = doc_with("青州能源集团有限公司（青能集团）董事长童一说。", [("青州能源集团有限公司", "Organization"), ("童一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "童一", "青州能源集团有限公司", "董事长")}

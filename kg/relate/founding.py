@@ -17,13 +17,13 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import DATE_RE, actors, by_sentence, normalise_date, objects_after
+from .spans import CLAUSE_END, DATE_RE, QUOTES, actors, by_sentence, normalise_date, objects_after
 
 SOURCE = "relate.founding"
 FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建|建成|设立")
 # building something up is founding it only for a place: the thing is then in that place
 PLACE_ONLY = ("建成", "设立")
-FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|始创|建立|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
+FOUNDED_IN = re.compile(r"(?:成立|创办|创建|创立|组建|始建|始创|建立|建企|建校|建院|建)于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)")
 # 某公司于2012年8月27日在某局登记成立
 ON_DATE_FOUNDED = re.compile(r"于\s*((?:19|20)\d{2}年(?:\d{1,2}月)?)[^，,。；;]{0,24}?(?:登记)?(?:成立|创办|创建|创立|组建)")
 UNITS = ("Organization", "Place")
@@ -37,9 +37,13 @@ def recognize(doc: Doc) -> list[Relation]:
         sent = doc.sentences[si]
         ms = [(i, doc.mentions[i]) for i in idx]
         for t in FOUNDED_IN.finditer(doc.text, sent.start, sent.end):
-            near = [(i, m) for i, m in ms if m.end <= t.start() and t.start() - m.end <= 2 and m.type in UNITS]
+            near = [(i, m) for i, m in ms if m.end <= t.start() and m.type in UNITS
+                    and len(_PAREN.sub("", doc.text[m.end:t.start()]).strip()) <= 2]
             if not near and doc.text[t.end():t.end() + 1] == "的":  # 创立于1929年的某大学
-                near = [(i, m) for i, m in ms if m.start == t.end() + 1 and m.type in UNITS]
+                near = [(i, m) for i, m in ms if m.start == t.end() + 1 and m.type == "Organization"]
+            if not near and doc.text[t.start() - 1:t.start()] in "，,":  # 某公司是一家…企业，成立于2009年
+                near = [(i, m) for i, m in ms if m.type == "Organization" and m.end <= t.start() and not m.implicit][:1]
+                near = [(i, m) for i, m in near if _opens_sentence(doc, sent.start, m)]
             if near:
                 out.append(Relation("founded_on", near[-1][0], None, si, SOURCE, 0.8, literal=normalise_date(t.group(1))))
         for t in ON_DATE_FOUNDED.finditer(doc.text, sent.start, sent.end):
@@ -51,6 +55,7 @@ def recognize(doc: Doc) -> list[Relation]:
                 continue
             objs = objects_after(doc, ms, t.end(), ("Organization",))[:1]
             if not objs:
+                out += _founded_when(doc, si, ms, t)
                 continue
             founders = [i for i, m in ms if m.type == "Person" and m.end <= t.start()][:1]
             if not founders:
@@ -68,3 +73,26 @@ def recognize(doc: Doc) -> list[Relation]:
                 out += [Relation("founded_on", o, None, si, SOURCE, 0.6, literal=normalise_date(dates[0].group()))
                         for o in objs]
     return out
+
+
+_PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]")
+
+
+def _opens_sentence(doc: Doc, s0: int, m) -> bool:
+    return len(doc.text[s0:m.start].strip(QUOTES + " ")) <= 2
+
+
+def _founded_when(doc: Doc, si: int, ms, t: re.Match) -> list[Relation]:
+    """2002年10月，甲公司、乙公司正式挂牌成立。: the organisations before the verb were founded then."""
+    after = doc.text[t.end():t.end() + 1]
+    if after and after not in CLAUSE_END:
+        return []
+    k = t.start()
+    while k > doc.sentences[si].start and doc.text[k - 1] not in "；;。！？":
+        k -= 1
+    dates = list(DATE_RE.finditer(doc.text, k, t.start()))
+    orgs = [i for i, m in ms if k <= m.start and m.end <= t.start() and m.type == "Organization" and not m.implicit
+            and not doc.text[max(k, m.start - 2):m.start].endswith(("在", "由", "经", "向", "到", "被"))]
+    if len(dates) != 1 or not orgs:
+        return []
+    return [Relation("founded_on", o, None, si, SOURCE, 0.6, literal=normalise_date(dates[0].group())) for o in orgs]

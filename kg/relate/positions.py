@@ -39,7 +39,7 @@ _alt = lambda xs: "|".join(sorted(map(re.escape, xs), key=len, reverse=True))  #
 POST_RE = re.compile(f"(?:{_alt(GENERIC_UNITS)})?(?:{_alt(PARTY_UNITS)})?(?:{_alt(POSTS)})")
 # between the organisation and its post: nothing, quote marks, or 的 with a short descriptor;
 # 原/前/时任 (former, then) may open the post
-_ORG_GAP = re.compile(f"^[{QUOTES}\\s]*(?:原|前|时任|现任)?$|^的[^{CLAUSE_END}]{{0,6}}$")
+_ORG_GAP = re.compile(f"^[{QUOTES}\\s]*(?:[（(][^（）()]{{1,12}}[）)])?(?:原|前|时任|现任)?$|^的[^{CLAUSE_END}]{{0,6}}$")
 # between two posts of one person
 _LINK = re.compile(r"^[、，,]?(?:兼任|兼|原|前|现任)?$")
 
@@ -84,6 +84,8 @@ def recognize(doc: Doc) -> list[Relation]:
             if person is None:
                 person = _person_after_zuowei(doc, ms, sent.start, first.start(), pe)
             if person is None:
+                person = _person_before(doc, ms, first.start(), pe)
+            if person is None:
                 continue
             for k, pm in enumerate(chain):
                 found = _organisation(doc, ms, first.start(), pm.group() if k == 0 else _bare_post(pm.group()))
@@ -101,6 +103,22 @@ def recognize(doc: Doc) -> list[Relation]:
 def _bare_post(post: str) -> str:
     """A later post of a chain names no unit of its own: 、董事长."""
     return post.lstrip("原前兼")
+
+
+def _person_before(doc: Doc, ms, ps: int, pe: int) -> int | None:
+    """ORG PERSON POST (某公司张三董事长) and PERSON 任/担任 ORG POST (张三同志任某公司董事长)."""
+    people = [(i, m) for i, m in ms if m.type == "Person" and m.end <= ps]
+    if not people:
+        return None
+    i, m = people[-1]
+    if m.end == ps and any(o.end == m.start and is_org_like(o) for _, o in ms):
+        return i
+    if pe < len(doc.text) and doc.text[pe] not in CLAUSE_END + "职" and doc.text[pe:pe + 2] not in ("职务", "一职"):
+        return None  # 任某公司董事长 ends its clause
+    between = doc.text[m.end:ps]
+    if not any(c in between for c in CLAUSE_END) and re.search(r"(?:^|同志|先生|女士)(?:担任|出任|兼任|升任|调任|任)", between):
+        return i
+    return None
 
 
 def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:
@@ -122,6 +140,9 @@ def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | 
         post, ps = post[m.end - ps:], m.end
     generic, party, title = _role_parts(post)
     before = [(i, m) for i, m in ms if m.end <= ps and m.type in ("Organization", "Place")]
+    people = [m for _, m in ms if m.type == "Person" and m.end == ps]
+    if people:  # ORG PERSON POST: the post's unit is the one before the person
+        ps = people[0].start
     if before:
         i, m = max(before, key=lambda x: (x[1].end, -x[1].start))
         gap = doc.text[m.end:ps]
