@@ -54,7 +54,7 @@ def recognize(doc: Doc) -> list[Relation]:
                     continue
             if prv and prv[1].type in THINGS and prv[1].end <= m.start:
                 gap = text[prv[1].end:m.start]
-                if gap in ("位于", "落户", "落户在", "落户于", "坐落于", "地处"):
+                if gap in ("位于", "落户", "落户在", "落户于", "坐落于", "坐落在", "地处", "总部位于", "总部设在", "总部在"):
                     out.append(_rel(doc, prv[0], i, si, 0.75))  # 乙位于甲
                     continue
                 if gap == "在" and prv[1].type == "Event" and re.match(r"(隆重)?(举行|召开|开幕|举办)", text[m.end:m.end + 4]):

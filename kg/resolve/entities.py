@@ -154,27 +154,34 @@ def _cluster_document(doc: Doc) -> list[list[int]]:
         if not _admin_suffix(n) and len(full_by_short.get(n, ())) == 1:
             sets.union(at[n], at[next(iter(full_by_short[n]))])
     # a short form that is the tail (or, for programmes and events, the head) of one longer name
+    # indexes by tail, head and first character keep this linear in the number of names
+    by_tail: dict[str, list[str]] = defaultdict(list)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        for k in range(2, len(n)):
+            by_tail[n[-k:]].append(n)
+            by_head[n[:k]].append(n)
+        by_first[n[:1]].append(n)
     for short in names:
         t = types[short]
         if t == "Person" or len(short) < 2 or is_relative(short):
             continue
         core = short[:-2] if t == "Event" and short.endswith("活动") and len(short) >= 6 else short
-        longer = {n for n in names if len(n) > len(core) and n != short and types[n] == t and n.endswith(core)}
+        longer = {n for n in by_tail.get(core, ()) if n != short and types[n] == t}
         if t in ("Program", "Event") and not longer:
-            longer = {n for n in names if len(n) > len(short) + 1 and types[n] == t and n.startswith(short)}
+            longer = {n for n in by_head.get(short, ()) if len(n) > len(short) + 1 and types[n] == t}
         roots = {sets.find(at[n]) for n in longer}
         if len(roots) == 1:
             sets.union(at[short], at[next(iter(longer))])
     # an abbreviation of a programme (联入走访 for 联镇入村社、走企业访群众): its characters, in
     # order, open the parts of exactly one name at least twice as long
+    joined = Counter(sets.find(at[n]) for n in names)
     for short in names:
         t = types[short]
-        if t not in ("Program", "Event") or not 2 <= len(short) <= 4:
+        if t not in ("Program", "Event") or not 2 <= len(short) <= 4 or joined[sets.find(at[short])] > 1:
             continue
-        if any(sets.find(at[short]) == sets.find(at[n]) for n in names if n != short):
-            continue
-        longs = [n for n in names if types[n] == t and len(n) >= 2 * len(short) and n[0] == short[0]
-                 and _subsequence(short, n)]
+        longs = [n for n in by_first[short[0]] if types[n] == t and len(n) >= 2 * len(short) and _subsequence(short, n)]
         if len(longs) == 1:
             sets.union(at[short], at[longs[0]])
     groups: dict[int, list[int]] = defaultdict(list)
