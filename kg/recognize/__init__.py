@@ -14,8 +14,8 @@ from __future__ import annotations
 from ..doc import Doc
 from . import awards, gazetteer, organizations, persons, places, programs
 from .consistency import propagate
-from .overlaps import settle
-from .tokens import memo
+from .overlaps import STATISTICAL, plausible_guess, settle
+from .tokens import boundaries, memo
 
 # Components in the order they run; each proposes candidates independently.
 COMPONENTS = [
@@ -37,6 +37,10 @@ def recognize(doc: Doc) -> Doc:
         candidates.extend(memo(doc, name, component) if component in _SHARED else component(doc))
     for m in candidates:  # components match on a normalised view of the text: keep the real characters
         m.text = doc.text[m.start:m.end]
+    bounds = boundaries(doc)
+    # a statistical guess must start and end where words do (not 评|省党史教育基地, 奉化区萧王庙街|道)
+    candidates = [m for m in candidates if m.source not in STATISTICAL
+                  or (m.start in bounds and m.end in bounds and plausible_guess(m))]
     doc.mentions = settle(propagate(doc, settle(candidates)))
     doc.attach_sentences()
     return doc

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Mention
+from .overlaps import STATISTICAL
 from .tokens import boundaries, literal_regex
 
 _MIN = {"Person": 2, "Place": 2}
@@ -24,6 +25,8 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.implicit or m.text != m.label or len(m.text) < _MIN.get(m.type, 3):
             continue
+        if m.source in STATISTICAL and m.score < 0.8:
+            continue  # spread only confident guesses
         best = names.get(m.text)
         if best is None or m.score > best.score:
             names[m.text] = m

@@ -45,7 +45,7 @@ _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社
                     "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "
                     "各级 基层党 乡镇 村社 街镇".split())
 _NATIONAL = re.compile(literal_regex(NATIONAL_ORGS))
-_LEADING = re.compile("^(?:" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
+_LEADING = re.compile("^(?:[支个家名位批项座条所](?=[\u4e00-\u9fff]{2})|" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
 _MAX = 20
 
@@ -70,7 +70,7 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
         if w is None:
             break
         word, a = w
-        if a < floor or not re.match(r"^[\u4e00-\u9fffA-Za-z0-9]+$", word):
+        if a < floor or not re.match(r"^[\u4e00-\u9fffA-Za-z0-9]+$", word) or word.isdigit():
             break
         if word in STOP_WORDS:
             break

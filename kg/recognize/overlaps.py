@@ -21,11 +21,73 @@ from __future__ import annotations
 from ..doc import Mention
 
 
+# Components that guess from statistics rather than from the structure of a name: they confirm a
+# rule's reading (agreement raises its confidence) and fill the text no rule covers, but never
+# cut across or swallow a rule's name (奉化区萧王庙街 against 奉化区|萧王庙街道).
+STATISTICAL = {"crf", "lexicon"}
+
+
+_WORDY = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "r", "p", "c", "u", "f", "s", "l", "i", "b", "z"}
+_TAIL = set("的和与及在是了等说为将把被从对向")
+
+
+def plausible_guess(m: Mention) -> bool:
+    """Whether a statistical guess looks like a name at all: not an ordinary word (乡村, 仲夏,
+    红色基因), not ending in a function word (…和团队), and a Chinese person's name opens with a
+    surname unless the model is very sure.
+
+    >>> plausible_guess(Mention(0, 2, "乡村", "Place", "crf", 0.9))
+    False
+    >>> plausible_guess(Mention(0, 3, "王建华", "Person", "crf", 0.7))
+    True
+    """
+    from .tokens import tag
+    from .words import SURNAMES_1, SURNAMES_2
+
+    t = m.text
+    if tag(t) in _WORDY or t[-1] in _TAIL or t[0] in _TAIL:
+        return False
+    if m.type == "Person":
+        han = all("\u4e00" <= c <= "\u9fff" for c in t)
+        if han and not (2 <= len(t) <= 4):
+            return False
+        if han and t[0] not in SURNAMES_1 and t[:2] not in SURNAMES_2 and m.score < 0.9:
+            return False
+        if han and (any(c in "和与及的了是在" for c in t[1:]) or t[-1] in "路街村镇乡区县市省"):
+            return False
+    return True
+
+
 def _rank(m: Mention) -> float:
     return (m.end - m.start) + 3.0 * m.score
 
 
 def settle(candidates: list[Mention]) -> list[Mention]:
+    rules = [m for m in candidates if m.source not in STATISTICAL]
+    guesses = [m for m in candidates if m.source in STATISTICAL]
+    if not guesses or not rules:
+        return _settle(candidates)
+    kept = _settle(rules)
+    exact = {(m.start, m.end, m.type): m for m in kept if not m.implicit}
+    taken = bytearray(max((m.end for m in candidates), default=0) + 1)
+    for m in kept:
+        if not m.implicit:
+            taken[m.start:m.end] = b"\1" * (m.end - m.start)
+    free = []
+    for g in guesses:
+        hit = exact.get((g.start, g.end, g.type))
+        if hit is not None:
+            hit.score = 1 - (1 - hit.score) * (1 - g.score)
+            if g.source not in hit.source.split("+"):
+                hit.source = "+".join(sorted(hit.source.split("+") + [g.source]))
+        elif not any(taken[g.start:g.end]):
+            free.append(g)
+    out = kept + [m for m in _settle(free) if not m.implicit]
+    out.sort(key=lambda m: (m.start, -m.end, m.type))
+    return out
+
+
+def _settle(candidates: list[Mention]) -> list[Mention]:
     merged: dict[tuple[int, int, str, bool], Mention] = {}
     for m in candidates:
         k = (m.start, m.end, m.type, m.implicit)

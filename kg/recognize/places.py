@@ -72,7 +72,7 @@ def recognize(doc: Doc) -> list[Mention]:
             around = [w for w, a, b in _around(text, s, p)]
             if any(w in STOP_WORDS or tag(w) in _WORD_TAGS for w in inner if len(w) > 1 or w in STOP_WORDS):
                 continue
-            if not any(tag(w) in _NAME_TAGS or len(w) == 1 for w in around) and not (anchored and len(inner) == 1):
+            if not any(tag(w) in _NAME_TAGS or len(w) == 1 for w in around) and not (anchored and len(inner) == 1 and len(part) <= 3):
                 continue  # made only of ordinary words: 不同类型社区, 美丽城镇
             found = (s, 0.7 if anchored else 0.55)
             break

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 
+import jieba
+
 from ..doc import Doc, Mention
-from .tokens import literal_regex, view
+from .tokens import literal_regex, tag, view
 from .words import EVENT_HEADS, PROGRAM_HEADS
 
 _HEADS = {h: "Program" for h in PROGRAM_HEADS} | {h: "Event" for h in EVENT_HEADS}
@@ -113,7 +115,9 @@ def recognize(doc: Doc) -> list[Mention]:
     for m in _UNQUOTED_LIST.finditer(text):
         base = m.start(1)
         for part in m.group(1).split("、"):
-            if not any(o.start <= base < o.end for o in out):
+            words = jieba.lcut(part)
+            plain = len(words) == 1 and tag(part) not in ("", "nz") or all(tag(w) in ("v", "vn") for w in words)
+            if not plain and not any(o.start <= base < o.end for o in out):  # not 培训, 学习分享
                 out.append(Mention(base, base + len(part), part, "Program", "rules.program", 0.55))
             base += len(part) + 1
     for m in _TITLE.finditer(text):
