@@ -232,3 +232,14 @@ def test_post_after_the_person_or_after_ren():
     assert facts(d, positions.recognize(d)) == {("holds_position", "刘一", "青州水利投资有限公司", "董事长")}
     d = doc_with("青州能源集团有限公司（青能集团）董事长童一说。", [("青州能源集团有限公司", "Organization"), ("童一", "Person")])
     assert facts(d, positions.recognize(d)) == {("holds_position", "童一", "青州能源集团有限公司", "董事长")}
+
+
+def test_subjectless_clause_speaks_of_the_place_of_its_own_article():
+    # 青州市 is named most in the page, 石桥县 in the second article
+    text = ("青州：春耕忙\n\n青州市抓春耕。青州市很忙。青州市真忙。\n\n石桥县：秋收忙\n\n石桥县抓秋收。去年，出台“丰收计划”。")
+    d = doc_with(text, [("青州", "Place"), ("青州市", "Place"), ("青州市", "Place"), ("青州市", "Place"),
+                        ("石桥县", "Place"), ("石桥县", "Place"), ("“丰收计划”", "Program")])
+    for s in d.sentences:  # the two headlines are titles
+        if "：" in s.text:
+            s.kind = "title"
+    assert facts(d, launching.recognize(d)) == {("launched", "石桥县", "丰收计划")}

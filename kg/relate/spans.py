@@ -173,12 +173,27 @@ def actors_with_fallback(doc: Doc, si: int, ms: list[tuple[int, Mention]], pos: 
 
 
 def pronoun_place(doc: Doc, level: str, before: int) -> int | None:
-    """The mention, before ``before``, of the place of ``level`` (市, 区 …) the document names most."""
+    """The mention, before ``before``, of the place of ``level`` (市, 区 …) the document names most.
+
+    A page may hold several articles, each under its own title: the article around ``before``
+    is asked first, the whole document only if it names no such place."""
+    titles = [s.start for s in doc.sentences if s.kind == "title" and s.start <= before]
+    nxt = [s.start for s in doc.sentences if s.kind == "title" and s.start > before]
+    if titles:
+        found = _most_named(doc, level, before, titles[-1], nxt[0] if nxt else len(doc.text))
+        if found is not None:
+            return found
+    return _most_named(doc, level, before, 0, len(doc.text))
+
+
+def _most_named(doc: Doc, level: str, before: int, lo: int, hi: int) -> int | None:
     from ..resolve.admin import is_admin, is_chinese_admin
 
     counts: dict[str, int] = {}
     last: dict[str, int] = {}
     for i, m in enumerate(doc.mentions):
+        if not lo <= m.start < hi:
+            continue
         name = m.key or m.label
         if m.type != "Place" or m.implicit:
             continue
