@@ -450,8 +450,11 @@ _CLOSES_BEFORE = "，,。：:；;！？!?、）)—…」』》】"
 def _curly_quotes(text: str) -> str:
     """Straight double quotes in Chinese text → “ ”, when they pair up unambiguously.
 
-    >>> _curly_quotes('他说"好"。'), _curly_quotes('"甲"和"乙"'), _curly_quotes('他说"好。"我"')
-    ('他说“好”。', '“甲”和“乙”', '他说"好。"我"')
+    >>> _curly_quotes('他说"好"。'), _curly_quotes('"甲"和"乙"'), _curly_quotes('完了。"好吗?"他问')
+    ('他说“好”。', '“甲”和“乙”', '完了。“好吗?”他问')
+    >>> _curly_quotes('他说"好。"我"')  # an odd number: left alone
+    '他说"好。"我"'
+
     """
     if '"' not in text or text.count('"') % 2 or not _CJK_RUN.search(text):
         return text
@@ -460,11 +463,11 @@ def _curly_quotes(text: str) -> str:
         i = m.start()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else "。"
-        if before in _OPENS_AFTER and after not in _CLOSES_BEFORE:
+        if before in _OPENS_AFTER and before not in _FINAL and after not in _CLOSES_BEFORE:
             marks.append("“")
-        elif after in _CLOSES_BEFORE or before in "。！？!?":
+        elif after in _CLOSES_BEFORE and before not in _OPENS_AFTER:
             marks.append("”")
-        else:
+        else:  # after an end mark, or between two characters: whatever pairs with the last one
             marks.append("“" if not marks or marks[-1] == "”" else "”")
     if any(a == b for a, b in zip(marks, marks[1:])) or marks[0] != "“":
         return text  # nested or broken quoting: leave it as it is

@@ -95,9 +95,21 @@ def sentence_ends(text: str, start: int = 0, end: int | None = None) -> list[int
                 continue
         else:
             e = _CLOSERS.match(text, j, end).end()
+            e = _straight_quote_stays(text, start, j, e)
         if not ends or e > ends[-1]:
             ends.append(e)
     return ends
+
+
+def _straight_quote_stays(text: str, s: int, j: int, e: int) -> int:
+    """Closing marks after an end mark run from ``j`` to ``e``; a straight quote among them closes
+    the sentence only if one is open since the paragraph start ``s`` (else it opens the next
+    sentence: 好。"下一句")."""
+    for k in range(j, e):
+        q = text[k]
+        if q in "\"'" and text.count('"', s, k) % 2 == 0 and text.count("'", s, k) % 2 == 0:
+            return k  # no straight quote open (OCR mixes " and ', so either closes either)
+    return e
 
 
 def _emit(out: list[Sentence], text: str, s: int, e: int) -> None:

@@ -49,6 +49,12 @@ def test_a_closing_quote_after_the_end_mark_belongs_to_the_sentence():
     assert sents("他问“为什么？”然后走了。") == ["他问“为什么？”", "然后走了。"]
 
 
+def test_straight_quotes_after_an_end_mark_open_or_close_by_what_is_open():
+    # unpaired straight quotes (OCR) are left by clean; the splitter still puts each with its sentence
+    assert sents('建设。"企业怎么办?"他说。好。') == ['建设。', '"企业怎么办?"', '他说。', '好。']
+    assert sents('"第一句。第二句。"他说。') == ['"第一句。', '第二句。"', '他说。']
+
+
 def test_nested_quotes():
     assert sents("他说：“大家都叫它‘小巨人。’真好。”我们笑了。") == [
         "他说：“大家都叫它‘小巨人。’真好。”", "我们笑了。"]
