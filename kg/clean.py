@@ -136,7 +136,10 @@ class _Unit:
 
 def clean(doc: Doc) -> Doc:
     """Fill ``doc.text``, ``doc.offsets``, ``doc.title``, ``doc.byline`` and the units in
-    ``doc.sentences`` from ``doc.raw``. Returns the same Doc."""
+    ``doc.sentences`` from ``doc.raw`` (a Doc given only ``text`` is taken as that text's
+    original). Returns the same Doc."""
+    if not doc.raw and doc.text:
+        doc.raw = doc.text
     lines = _read_lines(doc.raw)
     units = _label(lines)
     _units_to_text(doc, units)
@@ -233,13 +236,35 @@ def _strip(s: str, offs):
 # --- structure: which line is what, which lines make one unit -----------------------------------
 
 def _label(lines: list[_Line]) -> list[_Unit]:
+    """Label the lines, join them into units, and give every unit its kind."""
     if not lines:
         return []
+    _label_lines(lines)
+    _label_title(lines)
+    units: list[_Unit] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].label != "text":
+            units.append(_Unit(lines[i].label, [lines[i]]))
+            i += 1
+            continue
+        unit = _Unit("body", [lines[i]])
+        i, captions = _grow(unit, lines, i + 1)
+        if _is_heading(unit):
+            unit.kind = "heading"
+        units.append(unit)
+        units += captions
+    _single_name_bylines(units)
+    return units
+
+
+def _label_lines(lines: list[_Line]) -> None:
+    """Credits, bylines, markdown headings, and captions: a short line alone after a wider gap
+    than the document's usual one between paragraphs (the space a picture left)."""
     gaps = Counter(ln.gap for ln in lines[1:])
     usual = min(gaps, key=lambda g: (-gaps[g], g)) if gaps else 1  # the commonest gap, ties → smaller
-    n = len(lines)
     for i, ln in enumerate(lines):
-        alone = i + 1 == n or lines[i + 1].gap > 0
+        alone = i + 1 == len(lines) or lines[i + 1].gap > 0
         if _is_credit(ln.text):
             ln.label = "caption"
         elif _is_byline(ln.text):
@@ -247,54 +272,47 @@ def _label(lines: list[_Line]) -> list[_Unit]:
         elif ln.md == "heading":
             ln.label = "heading"
         elif i and ln.gap > usual and alone and ln.n <= 60:
-            ln.label = "caption"  # a short line alone after a wider gap than usual: under a picture
-    _label_title(lines)
+            ln.label = "caption"
 
-    units: list[_Unit] = []
-    i = 0
-    while i < n:
-        ln = lines[i]
-        if ln.label != "text":
-            units.append(_Unit(ln.label, [ln]))
+
+def _grow(unit: _Unit, lines: list[_Line], i: int) -> tuple[int, list[_Unit]]:
+    """Add to ``unit`` the lines that continue its last sentence, from ``lines[i]`` on; return the
+    next line to read and the captions found between the two halves of a sentence."""
+    captions: list[_Unit] = []
+    n = len(lines)
+    while i < n and not unit.lines[-1].final and not unit.lines[-1].pause:
+        last, nxt = unit.lines[-1], lines[i]
+        if nxt.gap == 0:  # same block: a wrapped line, or a heading on two lines
+            if nxt.label != "text" or nxt.md == "item" or _heading_then_text(last, nxt):
+                break
+            unit.lines.append(nxt)
             i += 1
             continue
-        unit, deferred = _Unit("body", [ln]), []
-        i += 1
-        while i < n and not unit.lines[-1].final and not unit.lines[-1].pause:
-            last, nxt = unit.lines[-1], lines[i]
-            if nxt.gap == 0:  # same block: a wrapped line, or a heading on two lines
-                if nxt.label != "text" or nxt.md == "item" or _heading_then_text(last, nxt):
-                    break
-                unit.lines.append(nxt)
-                i += 1
-                continue
-            if all(x.headinglike for x in unit.lines):
-                break  # a heading does not go on across a blank line
-            k = i
-            while k < n and k - i < 3 and lines[k].label == "caption":
-                k += 1
-            if k == n:
-                break
-            b = lines[k]
-            if b.label != "text" or b.md == "item" or b.headinglike:
-                break
-            size = sum(x.n for x in unit.lines)
-            if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
-                break  # a short heading with commas, then a one-line lead
-            deferred += [_Unit("caption", [c]) for c in lines[i:k]]
-            unit.lines.append(b)
-            i = k + 1
-        units.append(unit)
-        units += deferred
-    for u in units:
-        if u.kind == "body":
-            size = sum(x.n for x in u.lines)
-            last = u.lines[-1]
-            if (size <= 40 and not last.final and not last.pause and last.compact[-1] not in "，,、"
-                    and all(x.balanced and not _INNER_END.search(x.compact) for x in u.lines)):
-                u.kind = "heading"
-    _single_name_bylines(units)
-    return units
+        if all(x.headinglike for x in unit.lines):
+            break  # a heading does not go on across a blank line
+        k = i  # skip up to three captions dropped into the sentence
+        while k < n and k - i < 3 and lines[k].label == "caption":
+            k += 1
+        if k == n:
+            break
+        b = lines[k]
+        if b.label != "text" or b.md == "item" or b.headinglike:
+            break
+        size = sum(x.n for x in unit.lines)
+        if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
+            break  # a short heading with commas ("一颗红心，守好根脉"), then a one-line lead
+        captions += [_Unit("caption", [c]) for c in lines[i:k]]
+        unit.lines.append(b)
+        i = k + 1
+    return i, captions
+
+
+def _is_heading(u: _Unit) -> bool:
+    """Short, not a finished or broken-off sentence, no full stop inside."""
+    last = u.lines[-1]
+    return (sum(x.n for x in u.lines) <= 40 and not last.final and not last.pause
+            and last.compact[-1] not in "，,、"
+            and all(x.balanced and not _INNER_END.search(x.compact) for x in u.lines))
 
 
 def _heading_then_text(a: _Line, b: _Line) -> bool:

@@ -267,6 +267,11 @@ def test_random_inputs_keep_the_offset_invariants():
             assert doc.text[u.start:u.end] == u.text and u.text.strip() == u.text
 
 
+def test_a_doc_given_only_text_is_cleaned_from_that_text():
+    d = clean(Doc(path="t", text="姜山 镇。"))
+    assert d.raw == "姜山 镇。" and d.text == "姜山镇。"
+
+
 def test_extract_still_runs_read_clean_split():
     doc = extract("宁波市北仑区姜山 镇召开会议。会议由张明主持。", path="x.txt")
     assert doc.text == "宁波市北仑区姜山镇召开会议。会议由张明主持。"
