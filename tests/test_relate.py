@@ -243,3 +243,16 @@ def test_subjectless_clause_speaks_of_the_place_of_its_own_article():
         if "：" in s.text:
             s.kind = "title"
     assert facts(d, launching.recognize(d)) == {("launched", "石桥县", "丰收计划")}
+
+
+def test_post_that_shares_its_first_character_with_the_name():
+    d = doc_with("青州财政部部长孙一说。", [("青州财政部", "Organization"), ("孙一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "孙一", "青州财政部", "部长")}
+    d = doc_with("青州财政部长孙一说。", [("青州财政部", "Organization"), ("孙一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "孙一", "青州财政部", "部长")}
+
+
+def test_party_secretary_and_head_of_the_body():
+    d = doc_with("青州市税务局党组书记、局长方一说。", [("青州市税务局党组", "Organization"), ("方一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "方一", "青州市税务局党组", "党组书记"),
+                                                ("holds_position", "方一", "青州市税务局", "局长")}

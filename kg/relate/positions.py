@@ -31,6 +31,9 @@ POSTS = (
     "馆长", "副馆长", "站长", "所长", "社长", "厂长", "行长", "会长", "副会长", "理事长", "秘书长",
     "主席", "副主席", "组织委员", "宣传委员", "纪检委员", "组织干事", "干事", "负责人", "创始人",
     "队长", "村长", "镇长", "乡长", "区长", "县长", "市长", "省长", "主任委员",
+    "总理", "副总理", "首相", "副首相", "总统", "副总统", "外长", "州长", "副省长", "副市长", "副县长", "副区长",
+    "大使", "总领事", "常委", "委员", "秘书", "团长", "政委", "司令员", "参谋长", "总编辑", "副总编辑", "主编",
+    "书记员", "执行董事", "监事长", "总书记",
 )
 # Generic unit words that may stand before a post when the unit itself was named earlier.
 GENERIC_UNITS = ("工业社区", "社区", "村", "街道", "镇", "乡", "公司", "企业", "学院", "中心")
@@ -87,17 +90,35 @@ def recognize(doc: Doc) -> list[Relation]:
                 person = _person_before(doc, ms, first.start(), pe)
             if person is None:
                 continue
-            for k, pm in enumerate(chain):
-                found = _organisation(doc, ms, first.start(), pm.group() if k == 0 else _bare_post(pm.group()))
-                if found is None:
-                    break
-                org, role, score = found
-                out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
-                org_m = doc.mentions[org]
-                if org_m.source == SOURCE:  # a committee we composed: it sits in its place
-                    place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
-                    out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
+            found = _organisation(doc, ms, first.start(), first.group())
+            if found is None:
+                continue
+            org, role, score = found
+            out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
+            org_m = doc.mentions[org]
+            if org_m.source == SOURCE:  # a committee we composed: it sits in its place
+                place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
+                out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
+            for pm in chain[1:]:  # 某局党组书记、局长: the later posts are held in the same unit …
+                post, unit = _bare_post(pm.group()), doc.mentions[org]
+                party = next((u for u in PARTY_UNITS if unit.label.endswith(u)), "")
+                target = org
+                if party and not _role_parts(post)[1] and post not in ("书记", "副书记"):
+                    # … but a post that is not a party post is held in the body the committee serves
+                    cut = _text_end_before(doc, unit, party)
+                    if cut is not None and cut - unit.start >= 2:
+                        target = ensure_mention(doc, unit.start, cut, "Organization", SOURCE, 0.6, implicit=True)
+                out.append(Relation("holds_position", person, target, si, SOURCE, score,
+                                    role=_compose_role(doc.mentions[target].label, post)))
     return out
+
+
+def _text_end_before(doc: Doc, m, suffix: str) -> int | None:
+    """Offset where ``m``'s text ends without ``suffix`` (某局党组 → end of 某局)."""
+    text = doc.text[m.start:m.end].rstrip("”’\"'")
+    if not text.endswith(suffix):
+        return None
+    return m.start + len(text) - len(suffix)
 
 
 def _bare_post(post: str) -> str:
@@ -137,7 +158,12 @@ def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | 
     inside = [(i, m) for i, m in ms if m.start < ps < m.end and m.type in ("Organization", "Place")]
     if inside:
         i, m = inside[0]
-        post, ps = post[m.end - ps:], m.end
+        rest = post[m.end - ps:]
+        if _role_parts(rest)[2] in POSTS:
+            post, ps = rest, m.end
+        else:  # 财政部|部长: the name lent the post its first character
+            post, ps = post[post.index(_role_parts(post)[2]):] if _role_parts(post)[2] else post, m.end
+            return i, post, 0.8
     generic, party, title = _role_parts(post)
     before = [(i, m) for i, m in ms if m.end <= ps and m.type in ("Organization", "Place")]
     people = [m for _, m in ms if m.type == "Person" and m.end == ps]
