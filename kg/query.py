@@ -39,8 +39,14 @@ class GraphError(Exception):
 
 
 def load_graph(target: str | Path) -> Graph:
-    """A graph from OUT/ (reads OUT/graph.ttl) or from a Turtle (or N-Triples) file."""
+    """A graph from OUT/ (reads OUT/graph.ttl) or from a Turtle (or N-Triples) file.
+    If OUT holds a fresh Oxigraph store (``kg build --store``), the graph is that store and
+    queries run on Oxigraph (see ``kg.store``)."""
     p = Path(target)
+    from .store import find_store, open_store, rdflib_graph
+
+    if p.is_dir() and (store := find_store(p)) is not None:
+        return rdflib_graph(open_store(store))
     if p.is_dir():
         p = p / "graph.ttl"
     if not p.is_file():
