@@ -26,14 +26,14 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from .write.namespaces import DEFAULT_BASE, PREFIXES
+from .write.namespaces import DEFAULT_BASE, query_prefixes
 
 META = "kg-store.json"
 
 
 def prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
-    """The prefixes every query may use without declaring them (same as ``sparql_prologue``)."""
-    return {**{p: str(ns) for p, ns in PREFIXES.items()}, "kgr": base}
+    """The prefixes every query may use without declaring them (the same as ``kg query``'s)."""
+    return query_prefixes(base)
 
 
 def _sha256(path: Path) -> str:

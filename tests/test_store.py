@@ -88,3 +88,15 @@ def test_kg_build_store_option(tmp_path):
     meta = json.loads((tmp_path / "out" / "store" / "kg-store.json").read_text())
     assert meta["triples"] == len(Graph().parse(tmp_path / "out" / "graph.ttl"))
     assert find_store(tmp_path / "out") == tmp_path / "out" / "store"
+
+
+def test_kg_query_opens_the_store(out):
+    from oxrdflib import OxigraphStore
+
+    from kg.query import format_result, load_graph, run_query
+
+    g = load_graph(out)
+    assert isinstance(g.store, OxigraphStore)  # queries run on Oxigraph, not rdflib's engine
+    on_store = format_result(run_query(g, Q), "csv")
+    on_turtle = format_result(run_query(Graph().parse(out / "graph.ttl"), Q), "csv")
+    assert on_store == on_turtle and on_store.count("\r\n") > 1
