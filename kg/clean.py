@@ -117,7 +117,7 @@ class _Line:
         core = self.compact.rstrip(_CLOSERS)
         self.n = len(self.compact)
         self.final = bool(core) and (core[-1] in _FINAL)
-        self.pause = bool(core) and core[-1] in _PAUSE
+        self.pause = bool(core) and core[-1] in _PAUSE or self.compact[-1] in "）)】]"  # (完) (记者 王明)
         self.punct = bool(_SENTENCE_PUNCT.search(self.compact))
         self.balanced = self.compact.count("“") == self.compact.count("”")
 
@@ -296,8 +296,8 @@ def _grow(unit: _Unit, lines: list[_Line], i: int) -> tuple[int, list[_Unit]]:
         if k == n:
             break
         b = lines[k]
-        if b.label != "text" or b.md == "item" or b.headinglike:
-            break
+        if b.label != "text" or b.md == "item" or (b.headinglike and last.compact[-1] not in "，,、"):
+            break  # (a line ending in a comma goes on even into a short line)
         size = sum(x.n for x in unit.lines)
         if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
             break  # a short heading with commas ("一颗红心，守好根脉"), then a one-line lead
@@ -310,6 +310,8 @@ def _grow(unit: _Unit, lines: list[_Line], i: int) -> tuple[int, list[_Unit]]:
 def _is_heading(u: _Unit) -> bool:
     """Short, not a finished or broken-off sentence, no full stop inside."""
     last = u.lines[-1]
+    if len(u.lines) > 1 and not all(x.headinglike for x in u.lines):
+        return False  # a sentence repaired across lines
     return (sum(x.n for x in u.lines) <= 40 and not last.final and not last.pause
             and last.compact[-1] not in "，,、"
             and all(x.balanced and not _INNER_END.search(x.compact) for x in u.lines))

@@ -110,6 +110,12 @@ def test_a_paragraph_broken_in_mid_sentence_is_joined():
     assert units(d) == [("body", "大家一致认为，这项工作的意义重大，关键在于长期坚持。"), ("body", "另一段。")]
 
 
+def test_a_line_ending_in_a_comma_goes_on_and_a_closing_bracket_ends_a_paragraph():
+    d = c("会议指出，要坚持问题导向，\n\n补齐短板\n\n下一段写完了（完）\n\n再下一段没有句号（记者 王明）\n\n结尾。")
+    assert units(d) == [("body", "会议指出，要坚持问题导向，补齐短板"), ("body", "下一段写完了（完）"),
+                        ("body", "再下一段没有句号（记者王明）"), ("body", "结尾。")]
+
+
 def test_a_wrapped_paragraph_is_joined():
     d = c("这是一段按固定宽度折行的文字，第一行\n到这里断开，第二行接着写，第三\n行写完。")
     assert d.text == "这是一段按固定宽度折行的文字，第一行到这里断开，第二行接着写，第三行写完。"
