@@ -119,3 +119,8 @@ def test_relative_parent_keeps_its_children_apart_across_documents():
 def test_titles_that_start_like_a_unit_are_not_relative():
     r = resolve([doc("a", ("省级教育基地", "Award")), doc("b", ("省级教育基地", "Award"))])
     assert len(r.entities) == 1
+
+
+def test_a_bare_kind_of_body_is_not_one_thing_everywhere():
+    r = resolve([doc("a", ("商务局", "Organization")), doc("b", ("商务局", "Organization"))])
+    assert len(r.entities) == 2
