@@ -33,6 +33,8 @@ _NOT_HEAD = set("干部 全部 内部 外部 局部 北部 南部 东部 西部 
                 "点部 委员 团队 军队 部队 排队 车队 球队 梯队 队伍 本科 学科 专科 外科 内科 分科 法院院".split())
 _ONE = ONE_CHAR_HEADS | {"队", "院"}
 _POSTS = tuple(POSTS)
+# leadership posts end a name grown leftwards; trades and groups (工程师, 党员) may open one
+_POST_SET = {p for p in POSTS if p.endswith(("长", "书记", "主任", "经理", "主席", "总裁", "总监", "理事长"))}
 # Heads of departments and branches: what stands before them is a unit of its own (implicit parent).
 _SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "办公室", "党委", "党工委", "党支部", "党总支", "支部", "总支",
               "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
@@ -43,7 +45,7 @@ _OK_VERBS = {"创新", "服务", "发展", "管理", "研究", "协同", "评价
 _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
                     "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
                     "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "
-                    "各级 基层党 乡镇 村社 街镇".split())
+                    "各级 基层党 乡镇 村社 街镇 地方 代表 国家 中央 全国 省 市 区 县".split())
 _NATIONAL = re.compile(literal_regex(NATIONAL_ORGS))
 _LEADING = re.compile("^(?:[支个家名位批项座条所](?=[\u4e00-\u9fff]{2})|" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
@@ -72,8 +74,8 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
         word, a = w
         if a < floor or not re.match(r"^[\u4e00-\u9fffA-Za-z0-9]+$", word) or word.isdigit():
             break
-        if word in STOP_WORDS:
-            break
+        if word in STOP_WORDS or word in _POST_SET:
+            break  # 医院院长某某代表医院: a post or verb ends the name
         t = tag(word)
         if t in _STOP_TAGS and word not in _OK_VERBS and not (t == "a" and len(word) == 1):
             before = toks.get(a)
