@@ -69,7 +69,11 @@ _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _TO_ASCII.update({ord(a): b for a, b in zip("％＋－／＝＠＆＃\t\u3000\u00a0", "%+-/=@&#   ")})
 
-_NEEDS_ASCII = re.compile("[" + "".join(map(chr, _TO_ASCII)) + "]")
+_NEEDS_ASCII = re.compile("[" + "".join(map(chr, _TO_ASCII)) + "]+")
+
+
+def _ascii_of(m: re.Match) -> str:
+    return m.group().translate(_TO_ASCII)
 
 _FINAL = "。！？!?…"          # a line ending in one of these (closing quotes aside) is complete
 _PAUSE = "；;：:"             # …or at least not cut in mid-sentence
@@ -457,8 +461,8 @@ def _unit_text(u: _Unit, raw: str) -> tuple[str, list[int]]:
         offs += o
         prev = ln
     text = "".join(parts)
-    if _NEEDS_ASCII.search(text):
-        text = text.translate(_TO_ASCII)
+    if _NEEDS_ASCII.search(text):  # (few such characters: sub beats translate's per-character lookup)
+        text = _NEEDS_ASCII.sub(_ascii_of, text)
     return _curly_quotes(text), offs
 
 
