@@ -39,7 +39,7 @@ from .doc import Doc, Sentence
 # punctuation (“” … —).
 _WIDE = "\u2010-\u206f\u2e80-\u2fff\u3001-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _WIDE_PUNCT = "\u2010-\u206f\u3001-\u303f\ufe30-\ufe4f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uffef"
-_SP = " \t\u3000\u00a0"
+_SP = " \t\u3000\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 _NEWLINE = re.compile(r"\r\n|[\r\n\u2028\u2029\x0b\x0c\x85]")
 
 # Markdown at the start of a line: block quotes, then a heading, a bullet or nothing.
@@ -67,7 +67,8 @@ _SPACE_NEAR_PUNCT = re.compile(f"(?<=[{_WIDE_PUNCT}])[{_SP}]+|[{_SP}]+(?=[{_WIDE
 _TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
 _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _TO_ASCII.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
-_TO_ASCII.update({ord(a): b for a, b in zip("％＋－／＝＠＆＃\t\u3000\u00a0", "%+-/=@&#   ")})
+_TO_ASCII.update({ord(a): b for a, b in zip("％＋－／＝＠＆＃", "%+-/=@&#")})
+_TO_ASCII.update({ord(a): " " for a in _SP})
 
 _NEEDS_ASCII = re.compile("[" + "".join(map(chr, _TO_ASCII)) + "]+")
 
