@@ -256,3 +256,8 @@ def test_party_secretary_and_head_of_the_body():
     d = doc_with("青州市税务局党组书记、局长方一说。", [("青州市税务局党组", "Organization"), ("方一", "Person")])
     assert facts(d, positions.recognize(d)) == {("holds_position", "方一", "青州市税务局党组", "党组书记"),
                                                 ("holds_position", "方一", "青州市税务局", "局长")}
+
+
+def test_a_country_in_a_name_is_not_a_location():
+    d = doc_with("中国很大。中国美术馆开展。", [("中国", "Place"), ("中国美术馆", "Organization")])
+    assert structure.recognize(d) == []

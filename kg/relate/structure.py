@@ -18,7 +18,8 @@ Committees of a place (某某区委) and company names that merely start with a 
 from __future__ import annotations
 
 from ..doc import Doc, Relation
-from .spans import QUOTES, ensure_mention
+from ..resolve.admin import is_admin, strip_suffix
+from .spans import QUOTES, can_act, ensure_mention
 
 SOURCE = "relate.structure"
 
@@ -51,6 +52,8 @@ def recognize(doc: Doc) -> list[Relation]:
     for i, m in enumerate(doc.mentions):  # 某某区 also under the full name a short mention stands for
         if m.key:
             labels.setdefault((m.type, m.key), i)
+    # 滕头 for 滕头村: a short form of an administrative place named in this document
+    short_forms = {strip_suffix(n) for t, n in labels if t == "Place" and is_admin(n)}
     todo = [i for i, m in enumerate(doc.mentions) if m.type == "Organization"]
     done: set[int] = set()
     while todo:
@@ -68,6 +71,8 @@ def recognize(doc: Doc) -> list[Relation]:
             elif ("Place", parent) in labels:
                 if rest.startswith("委") or rest.endswith("党") or name.endswith(COMPANY) or len(rest) > MAX_UNIT:
                     break
+                if not (can_act(doc.mentions[labels["Place", parent]]) or parent in short_forms):
+                    break  # 中国政府, 美国队: a country's name says nothing about where
                 kind, type_ = "located_in", "Place"
             elif parent.endswith(HEADS) and rest.endswith(DEPARTMENTS) and len(rest) >= 2:
                 kind, type_ = "sub_organization_of", "Organization"
