@@ -36,8 +36,9 @@ _LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})(?:等(?:
 _UNIT_WORDS = ("社区", "街道", "乡镇", "村级", "村社", "企业", "园区", "机关", "学校", "两新")
 _TITLE = re.compile(r"《([^《》\n]{2,30})》")
 _PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
-_VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展"
-_UNQUOTED = re.compile(r"(?:" + _VERB + r")+([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动)(?=[，。、；和与及\n])")
+_VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展|做优|做强|擦亮|塑造|推动|创新"
+_UNQUOTED = re.compile(r"(?:" + _VERB + r")+([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动|品牌|模式)(?=[，。、；和与及从\n])")
+_NAMEY = {"", "nz", "nr", "nrt", "ns", "j", "nrfg"}
 _UNQUOTED_LIST = re.compile(r"(?:推出|打造|形成|开展|推行|探索|创新)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:系列|一系列|多项)?(?:举措|品牌|机制|模式|活动|项目|载体|服务|做法)")
 _GENERIC_PREFIX = {"党建", "服务", "工作", "志愿", "党员", "基层", "社区", "特色", "品牌", "创新", "治理", "发展", "管理"}
 _NOT_CORE = {"红色根脉"}  # placeholder never used for matching names; see _slogan
@@ -126,6 +127,8 @@ def recognize(doc: Doc) -> list[Mention]:
         s, e = m.start(1), m.end(2)
         if any(o.start < e and s < o.end for o in out):
             continue
+        if m.group(2) in ("品牌", "模式") and not any(tag(w) in _NAMEY for w in jieba.lcut(m.group(1))):
+            continue  # 塑造工业社区品牌: ordinary words, no name
         out.append(Mention(s, e, text[s:e], "Program", "rules.program", 0.5))
     return out
 
