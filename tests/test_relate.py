@@ -261,3 +261,8 @@ def test_party_secretary_and_head_of_the_body():
 def test_a_country_in_a_name_is_not_a_location():
     d = doc_with("中国很大。中国美术馆开展。", [("中国", "Place"), ("中国美术馆", "Organization")])
     assert structure.recognize(d) == []
+
+
+def test_founded_in_a_year_before_the_name():
+    d = doc_with("它的前身是1958年成立的青州农学院。", [("青州农学院", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("founded_on", "青州农学院", "1958")}

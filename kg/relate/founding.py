@@ -51,7 +51,15 @@ def recognize(doc: Doc) -> list[Relation]:
             if near:
                 out.append(Relation("founded_on", near[-1][0], None, si, SOURCE, 0.75, literal=normalise_date(t.group(1))))
         for t in FOUNDS.finditer(doc.text, sent.start, sent.end):
-            if doc.text[t.end():t.end() + 1] in ("于", "的") or any(m.start <= t.start() < m.end for _, m in ms):
+            if any(m.start <= t.start() < m.end for _, m in ms):
+                continue
+            if doc.text[t.end():t.end() + 1] == "的":  # 1766年成立的某学院
+                date = DATE_RE.search(doc.text, max(sent.start, t.start() - 12), t.start())
+                nxt = [i for i, m in ms if m.start == t.end() + 1 and m.type == "Organization"]
+                if date and nxt and not any(c in doc.text[date.end():t.start()] for c in CLAUSE_END):
+                    out.append(Relation("founded_on", nxt[0], None, si, SOURCE, 0.7, literal=normalise_date(date.group())))
+                continue
+            if doc.text[t.end():t.end() + 1] == "于":
                 continue
             objs = objects_after(doc, ms, t.end(), ("Organization",))[:1]
             if not objs:
