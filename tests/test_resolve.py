@@ -124,3 +124,8 @@ def test_titles_that_start_like_a_unit_are_not_relative():
 def test_a_bare_kind_of_body_is_not_one_thing_everywhere():
     r = resolve([doc("a", ("商务局", "Organization")), doc("b", ("商务局", "Organization"))])
     assert len(r.entities) == 2
+
+
+def test_a_committee_named_after_its_district_is_one_thing_everywhere():
+    r = resolve([doc("a", ("青山区委", "Organization")), doc("b", ("青山区委", "Organization"))])
+    assert len(r.entities) == 1

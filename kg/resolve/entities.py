@@ -82,14 +82,20 @@ FIXED_ALIASES = {"我党": "中国共产党", "中共": "中国共产党", "我�
 
 
 # A short name that is only a kind of body (组织部, 商务局, 居委会) names one only in context.
-_GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:部|办|局|委|所|队|会|站|中心|专班)$")
+_GENERIC_BODY = re.compile(r"^[\u4e00-\u9fff]{1,3}(部|办|局|委|所|队|会|站|中心|专班)$")
 
 
 def is_relative(name: str) -> bool:
     """市委, 社区党委, 县邮政局, 组织部: a name that needs its context to say which thing it is."""
     if name in ("党委", "党支部", "支部"):
         return True
-    return (name.startswith(RELATIVE_HEADS) or len(name) <= 4 and bool(_GENERIC_BODY.match(name))) and not is_admin(name)
+    if is_admin(name):
+        return False
+    if name.startswith(RELATIVE_HEADS):
+        return True
+    # 商务局 is relative, 青山区委 is not: its head names a place
+    m = _GENERIC_BODY.match(name) if len(name) <= 4 else None
+    return bool(m) and not is_admin(name[: len(name) - len(m.group(1))])
 
 
 def _admin_suffix(name: str) -> str:
