@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .doc import Doc, Sentence
 
@@ -306,6 +306,9 @@ def _grow(unit: _Unit, lines: list[_Line], i: int) -> tuple[int, list[_Unit]]:
         size = sum(x.n for x in unit.lines)
         if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
             break  # a short heading with commas ("一颗红心，守好根脉"), then a one-line lead
+        if k > i and b.text[0] == last.text[-1] and _CJK_RUN.match(b.text) and len(b.text) > 1:
+            b = replace(b, text=b.text[1:], offs=b.offs[1:])  # a character both text boxes around
+            # the picture repeat (牢记使命 | picture | 命、永远…) is one character
         captions += [_Unit("caption", [c]) for c in lines[i:k]]
         unit.lines.append(b)
         i = k + 1
@@ -347,7 +350,8 @@ def _label_title(lines: list[_Line]) -> None:
             lines[k].label = "byline"
             break
         k += 1
-    if 0 < k < len(lines) and not lines[k].headinglike and (lines[k].gap or _heading_then_text(lines[k - 1], lines[k])):
+    if (0 < k < len(lines) and lines[k].label in ("text", "byline") and not lines[k].headinglike
+            and (lines[k].gap or _heading_then_text(lines[k - 1], lines[k]))):
         for ln in lines[:k]:
             ln.label = "title"
 

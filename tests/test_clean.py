@@ -153,6 +153,13 @@ def test_a_caption_dropped_into_a_sentence_is_moved_out_and_the_sentence_rejoine
     assert d.raw[lo:hi].startswith("他说") and d.raw[lo:hi].endswith("受鼓舞。")
 
 
+def test_a_character_repeated_on_both_sides_of_a_picture_is_kept_once():
+    d = c("他说，这是不忘初心、牢记使命\n\n\n\n图为新建的学校。\n\n命、永远奋斗的写照。\n")
+    assert units(d)[0] == ("body", "他说，这是不忘初心、牢记使命、永远奋斗的写照。")
+    # without a picture between them, a repeated character is the text's own (人人参与)
+    assert c("要做到人\n\n人参与，共同建设。\n").text == "要做到人人参与，共同建设。"
+
+
 def test_a_short_caption_without_punctuation_between_halves():
     d = c("研究院搭建了产业人才全链条引育平台，实现人才精\n\n\n\n高水平企业家赋能基地正式启动\n\n"
           "准画像、人岗精准匹配。\n")
@@ -258,7 +265,7 @@ def test_seed_caption_is_moved_out_of_its_sentence():
     doc = clean(read_file(SEEDS[0]))
     kinds = {u.text: u.kind for u in doc.sentences}
     broken = [u.text for u in doc.sentences if "永远奋斗的生动写照" in u.text]
-    assert len(broken) == 1 and "牢记使命" in broken[0] and broken[0].startswith("“")
+    assert len(broken) == 1 and "牢记使命、永远奋斗" in broken[0] and broken[0].startswith("“")
     captions = [t for t, k in kinds.items() if k == "caption"]
     assert any("走进企业" in t for t in captions)
     assert doc.byline and len(doc.byline) < 15
