@@ -24,7 +24,7 @@ from ..doc import Mention
 # Components that guess from statistics rather than from the structure of a name: they confirm a
 # rule's reading (agreement raises its confidence) and fill the text no rule covers, but never
 # cut across or swallow a rule's name (奉化区萧王庙街 against 奉化区|萧王庙街道).
-STATISTICAL = {"crf", "lexicon"}
+STATISTICAL = {"crf"}
 
 
 _WORDY = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "r", "p", "c", "u", "f", "s", "l", "i", "b", "z"}
