@@ -157,7 +157,8 @@ def test_a_character_repeated_on_both_sides_of_a_picture_is_kept_once():
     d = c("他说，这是不忘初心、牢记使命\n\n\n\n图为新建的学校。\n\n命、永远奋斗的写照。\n")
     assert units(d)[0] == ("body", "他说，这是不忘初心、牢记使命、永远奋斗的写照。")
     # without a picture between them, a repeated character is the text's own (人人参与)
-    assert c("要做到人\n\n人参与，共同建设。\n").text == "要做到人人参与，共同建设。"
+    assert c("大家纷纷表示，今后在社区治理中要做到人\n\n人参与，共同建设。\n").text == (
+        "大家纷纷表示，今后在社区治理中要做到人人参与，共同建设。")
 
 
 def test_a_short_caption_without_punctuation_between_halves():
