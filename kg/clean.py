@@ -7,7 +7,8 @@ names):
   break; in titles, headings, bylines and captions a space separates parts and stays (one space);
 - paragraphs broken in mid-sentence: a body line that ends without sentence-final punctuation goes
   on at the next line, even when a picture caption was dropped between the two halves (the caption
-  becomes a unit of its own, placed after the repaired paragraph);
+  becomes a unit of its own, placed after the repaired paragraph; a character printed on both sides
+  of the picture is kept once);
 - full-width digits and Latin letters → ASCII (Chinese full-width punctuation stays);
 - straight double quotes around Chinese text → “ ” (when they pair up within a paragraph);
 - markdown marks (``#`` headings, ``**``, ``__``, ``~~``, list bullets, ``>``, links, code fences).
@@ -72,10 +73,6 @@ _TO_ASCII.update({ord(a): " " for a in _SP})
 
 _NEEDS_ASCII = re.compile("[" + "".join(map(chr, _TO_ASCII)) + "]+")
 
-
-def _ascii_of(m: re.Match) -> str:
-    return m.group().translate(_TO_ASCII)
-
 _FINAL = "。！？!?…"          # a line ending in one of these (closing quotes aside) is complete
 _PAUSE = "；;：:"             # …or at least not cut in mid-sentence
 _CLOSERS = "”’」』）)》】\"'"
@@ -93,14 +90,14 @@ _CREDIT = re.compile(
 )
 # The commonest Chinese surnames (together well over 90% of people), to tell a name-only byline
 # ("王明 李华") from a short heading.
-SURNAMES_1 = set(
+_SURNAMES_1 = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
     "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
     "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
     "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
     "丛仲虞敖巩明佘池查麻苑迟邝习胥")
-SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "令狐", "慕容", "夏侯", "司徒", "公孙", "端木", "长孙"}
+_SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "皇甫", "尉迟", "令狐", "慕容", "夏侯", "司徒", "公孙", "端木", "长孙"}
 _TOKEN_SPLIT = re.compile(r"[ \t\u3000/、·]+")
 _TOKEN_SPACE = re.compile(r"[ \t\u3000]+")
 
@@ -360,7 +357,7 @@ def _lone_name(ln: _Line) -> bool:
     """A line that is one name of 2–3 characters (4 with a two-character surname)."""
     t = ln.compact
     return bool(_CJK_RUN.fullmatch(t)) and (
-        (2 <= len(t) <= 3 and t[0] in SURNAMES_1) or (len(t) == 4 and t[:2] in SURNAMES_2))
+        (2 <= len(t) <= 3 and t[0] in _SURNAMES_1) or (len(t) == 4 and t[:2] in _SURNAMES_2))
 
 
 def _titlelike(ln: _Line) -> bool:
@@ -419,7 +416,7 @@ def _looks_like_name(t: str) -> bool:
 
 
 def _any_surname(tokens: list[str]) -> bool:
-    return any(t[0] in SURNAMES_1 or t[:2] in SURNAMES_2 for t in tokens)
+    return any(t[0] in _SURNAMES_1 or t[:2] in _SURNAMES_2 for t in tokens)
 
 
 # --- text and offsets ---------------------------------------------------------------------------
@@ -469,6 +466,10 @@ def _unit_text(u: _Unit, raw: str) -> tuple[str, list[int]]:
     if _NEEDS_ASCII.search(text):  # (few such characters: sub beats translate's per-character lookup)
         text = _NEEDS_ASCII.sub(_ascii_of, text)
     return _curly_quotes(text), offs
+
+
+def _ascii_of(m: re.Match) -> str:
+    return m.group().translate(_TO_ASCII)
 
 
 _QUOTE = re.compile('"')
