@@ -266,3 +266,15 @@ def test_a_country_in_a_name_is_not_a_location():
 def test_founded_in_a_year_before_the_name():
     d = doc_with("它的前身是1958年成立的青州农学院。", [("青州农学院", "Organization")])
     assert facts(d, founding.recognize(d)) == {("founded_on", "青州农学院", "1958")}
+
+
+def test_programme_that_originated_in_a_place():
+    d = doc_with("“石桥经验”发源于青州市石桥镇。", [("“石桥经验”", "Program"), ("青州市", "Place"), ("石桥镇", "Place")])
+    assert facts(d, launching.recognize(d)) == {("launched", "石桥镇", "石桥经验")}
+
+
+def test_holding_a_meeting_is_organising_it():
+    d = doc_with("青山区委召开全区组织工作会议。", [("青山区委", "Organization"), ("全区组织工作会议", "Event")])
+    assert facts(d, launching.recognize(d)) == {("launched", "青山区委", "全区组织工作会议")}
+    d = doc_with("全区组织工作会议在青山区举行。", [("全区组织工作会议", "Event"), ("青山区", "Place")])
+    assert launching.recognize(d) == []

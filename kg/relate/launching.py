@@ -20,7 +20,9 @@ from ..doc import Doc, Relation
 from .spans import actors_with_fallback, by_sentence, objects_after
 
 SOURCE = "relate.launching"
-TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|发源于|创设|开设|开通|提炼|探索推进|编制")
+TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|创设|开设|开通|提炼|探索推进|编制|召开|举行")
+# 某经验发源于某镇: the programme comes before the verb, the place after it
+ORIGIN = re.compile(r"发源于|起源于|诞生于|首创于")
 # 扎实开展 / 深入开展 …: carrying on with a programme, usually someone else's
 CONTINUING = ("扎实", "深入", "持续", "广泛", "认真", "实施")
 ACTORS = ("Organization", "Place")
@@ -46,4 +48,14 @@ def recognize(doc: Doc) -> list[Relation]:
             for a in found:
                 for o in objs:
                     out.append(Relation("launched", a, o, si, SOURCE, round(0.7 * factor, 3)))
+        for t in ORIGIN.finditer(doc.text, sent.start, sent.end):
+            progs = [i for i, m in ms if m.end <= t.start() and m.type in OBJECTS and not m.implicit
+                     and len(doc.text[m.end:t.start()].strip("”’\"'")) <= 1]
+            places = [i for i, m in ms if m.start >= t.end() and m.type in ACTORS and not m.implicit
+                      and not any(c in doc.text[t.end():m.start] for c in "，,。；;")]
+            if progs and places:
+                n = 0  # 发源于某县某镇: the last of a run of places
+                while n + 1 < len(places) and doc.mentions[places[n + 1]].start == doc.mentions[places[n]].end:
+                    n += 1
+                out.append(Relation("launched", places[n], progs[-1], si, SOURCE, 0.7))
     return out

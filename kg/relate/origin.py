@@ -28,7 +28,7 @@ def recognize(doc: Doc) -> list[Relation]:
         ms = [(i, doc.mentions[i]) for i in idx if not doc.mentions[i].implicit]
         for k, (i, m) in enumerate(ms):
             nxt = ms[k + 1] if k + 1 < len(ms) else None
-            if m.type == "Person" and text[m.end:m.end + 3] == "的家乡":
+            if m.type == "Person" and text[m.end:m.end + 3] in ("的家乡", "的故乡", "的老家"):
                 if nxt and nxt[1].type == "Place" and nxt[1].start - m.end <= 4:
                     out.append(Relation("hometown_of", i, nxt[0], si, SOURCE, 0.75))
                     continue
