@@ -10,11 +10,9 @@ type (with a lower score). Short names (one character) are left alone.
 """
 from __future__ import annotations
 
-import re
-
 from ..doc import Doc, Mention
 from .overlaps import STATISTICAL
-from .tokens import boundaries, literal_regex
+from .tokens import boundaries
 
 _MIN = {"Person": 2, "Place": 2}
 
@@ -38,14 +36,20 @@ def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             taken[m.start:m.end] = b"\1" * (m.end - m.start)
     bounds = boundaries(doc)
     out = list(mentions)
-    for hit in re.finditer(literal_regex(names), text):
-        s, e = hit.span()
+    hits = []
+    for name in names:  # a few dozen names: plain searches beat compiling a pattern per document
+        i = text.find(name)
+        while i >= 0:
+            hits.append((i, -len(name), name))
+            i = text.find(name, i + 1)
+    for s, neg, name in sorted(hits):
+        e = s - neg
         if any(taken[s:e]):
             continue
-        src = names[hit.group()]
+        src = names[name]
         if src.type in ("Person", "Place") and not (s in bounds or e in bounds):
             continue  # inside a longer word
-        out.append(Mention(s, e, hit.group(), src.type, src.source.split("+")[0] + ".same", round(src.score * 0.85, 3),
+        out.append(Mention(s, e, name, src.type, src.source.split("+")[0] + ".same", round(src.score * 0.85, 3),
                            alt_types=src.alt_types, key=src.key))
         taken[s:e] = b"\1" * (e - s)
     out.sort(key=lambda m: (m.start, -m.end, m.type))

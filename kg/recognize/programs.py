@@ -23,7 +23,7 @@ from .words import EVENT_HEADS, PROGRAM_HEADS
 
 _HEADS = {h: "Program" for h in PROGRAM_HEADS} | {h: "Event" for h in EVENT_HEADS}
 _HEAD = literal_regex(_HEADS)
-_BY_LEN = sorted(_HEADS, key=len, reverse=True)
+_HEAD_AT_END = re.compile("(?:" + "|".join(map(re.escape, sorted(_HEADS, key=len, reverse=True))) + ")$")
 _Q = r"“([^“”\n]{2,24})”"
 # a quoted name, then up to 12 characters of the rest of the name, then its head
 _STOPS = "的等和与及在是被为入获将把对向首个让使由从以并或也都还就"
@@ -46,7 +46,10 @@ _SLOGAN_END = ("精神", "思想", "理念", "主义")
 
 
 def _ends_with_head(s: str) -> str:
-    return next((h for h in _BY_LEN if s.endswith(h) and not (h == "展" and s[-2:-1] in "发进开拓扩伸施延")), "")
+    m = _HEAD_AT_END.search(s)
+    if not m or (m.group() == "展" and s[-2:-1] in "发进开拓扩伸施延"):
+        return ""
+    return m.group()
 
 
 def _rightmost_head(rest: str) -> int | None:
