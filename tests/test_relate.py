@@ -278,3 +278,9 @@ def test_holding_a_meeting_is_organising_it():
     assert facts(d, launching.recognize(d)) == {("launched", "青山区委", "全区组织工作会议")}
     d = doc_with("全区组织工作会议在青山区举行。", [("全区组织工作会议", "Event"), ("青山区", "Place")])
     assert launching.recognize(d) == []
+
+
+def test_a_comma_does_not_coordinate_actors():
+    d = doc_with("在青山区石桥社区，青州市开展“暖冬行动”。",
+                 [("青山区", "Place"), ("石桥社区", "Place"), ("青州市", "Place"), ("“暖冬行动”", "Program")])
+    assert facts(d, launching.recognize(d)) == {("launched", "青州市", "暖冬行动")}

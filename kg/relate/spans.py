@@ -102,7 +102,7 @@ def actors(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, 
     group = [cands[-1]]
     for i, m in reversed(cands[:-1]):
         gap = doc.text[m.end:group[-1][1].start]
-        if gap.strip(QUOTES) in ("、", "和", "与", "及", "同", ",", "，"):
+        if gap.strip(QUOTES) in ("、", "和", "与", "及", "同", "以及"):
             group.append((i, m))
         elif doc.text[group[-1][1].start - 1:group[-1][1].start] in "与和同" and not any(c in gap for c in "。；;"):
             group.append((i, m))  # 甲……与乙合作推出: 甲 acts too
