@@ -7,7 +7,7 @@ and ``propagate`` (consistency.py) tags the other occurrences of every settled n
 >>> from kg.pipeline import extract
 >>> doc = extract("宁波市鄞州区委组织部部长王小明说，鄞州区委组织部将推出“红色领航”工程。")
 >>> sorted({(m.label, m.type) for m in doc.mentions if not m.implicit})
-[('宁波市鄞州区委组织部', 'Organization'), ('王小明', 'Person'), ('红色领航工程', 'Program')]
+[('宁波市鄞州区委组织部', 'Organization'), ('王小明', 'Person'), ('红色领航工程', 'Program'), ('鄞州区委组织部', 'Organization')]
 """
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ Full names (宁波市) and short forms (宁波) are both found; ``Mention.key`` 
 resolution merges them. Short forms that are ordinary words are left out.
 
 >>> from kg.doc import Doc
->>> [(m.text, m.key) for m in recognize(Doc(path="x", text="浙江省杭州市西湖区与法国"))]
-[('浙江省', '浙江省'), ('杭州市', '杭州市'), ('西湖区', '西湖区'), ('法国', '法国')]
+>>> [(m.text, m.key) for m in recognize(Doc(path="x", text="浙江省杭州市西湖区与法国，杭州"))]
+[('浙江省', ''), ('杭州市', ''), ('西湖区', ''), ('法国', ''), ('杭州', '杭州市')]
 >>> PARENT["西湖区"]
 '杭州市'
 """

@@ -9,7 +9,7 @@ are not names and are dropped.
 >>> from kg.doc import Doc
 >>> ms = recognize(Doc(path="x", text="昨天，杭州市西湖区委组织部召开会议。"))
 >>> [(m.name or m.text, m.implicit) for m in ms]
-[('杭州市西湖区委组织部', False), ('杭州市西湖区委', True)]
+[('杭州市西湖区委', True), ('杭州市西湖区委组织部', False)]
 """
 from __future__ import annotations
 

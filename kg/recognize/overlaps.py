@@ -59,7 +59,7 @@ def plausible_guess(m: Mention) -> bool:
 
 
 def _rank(m: Mention) -> float:
-    return (m.end - m.start) + 3.0 * m.score
+    return (m.end - m.start) + m.score
 
 
 def settle(candidates: list[Mention]) -> list[Mention]:
