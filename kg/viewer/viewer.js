@@ -125,7 +125,7 @@
   }
   function edgeItem(j) {
     var spec = edgeSpec[j];
-    return { id: spec.id, from: spec.from, to: spec.to, label: spec.label, arrows: spec.arrows, title: edgeTooltip(j) };
+    return { id: spec.id, from: spec.from, to: spec.to, label: spec.label, title: edgeTooltip(j) };
   }
 
   // Seed positions for big graphs: breadth-first from the hubs along a sunflower spiral, so
@@ -172,6 +172,10 @@
   OPTIONS.physics.stabilization.iterations = big ? Math.max(120, Math.min(400, Math.round(200000 / firstNodes.length))) : 1000;
   if (D.positioned) OPTIONS.physics.enabled = false;  // laid out already (kg/viewer/layout.py)
   if (many) {
+    OPTIONS.edges.arrows.to.enabled = false;
+    OPTIONS.edges.scaling = { label: { drawThreshold: 12 } };  // edge labels from zoom 1 on
+    OPTIONS.nodes.borderWidth = 0;  // a stroke per node is a good part of each frame
+    OPTIONS.interaction.hover = firstNodes.length <= 2500;
     OPTIONS.edges.smooth = false;
     OPTIONS.interaction.hideEdgesOnDrag = true;
     OPTIONS.interaction.hideEdgesOnZoom = true;
@@ -185,6 +189,18 @@
   var container = $("mynetwork");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, OPTIONS);
 
+  // Arrow heads are most of a frame on thousands of edges and too small to see when zoomed out:
+  // big graphs draw them only from a readable zoom on.
+  if (many) {
+    var arrowsOn = network.getScale() >= 0.6;
+    network.setOptions({ edges: { arrows: { to: { enabled: arrowsOn, scaleFactor: 0.5 } } } });
+    network.on("zoom", function (p) {
+      var want = p.scale >= 0.6;
+      if (want === arrowsOn) return;
+      arrowsOn = want;
+      network.setOptions({ edges: { arrows: { to: { enabled: want, scaleFactor: 0.5 } } } });
+    });
+  }
   network.on("beforeDrawing", function (ctx) {  // white, not transparent, in saved PNGs
     ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height);
