@@ -77,6 +77,7 @@ _FINAL = "。！？!?…"          # a line ending in one of these (closing quot
 _PAUSE = "；;：:"             # …or at least not cut in mid-sentence
 _CLOSERS = "”’」』）)》】\"'"
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
+_DATELINE = re.compile(r"来源[:：]|发布时间|\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}|\d{1,2}:\d{2}")  # not a title
 _INNER_END = re.compile(r"[。！？!?]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -340,15 +341,17 @@ def _label_title(lines: list[_Line]) -> None:
         lines[0].label = "title"  # a markdown document's first "#" heading
         return
     k = 0
-    while k < min(3, len(lines)) and lines[k].label in ("text", "heading") and lines[k].headinglike:
+    while k < min(3, len(lines)) and lines[k].headinglike and _titlelike(lines[k]):
         if k and (lines[k].md == "heading" or lines[k - 1].md == "heading"):
             break  # a markdown document has one "#" title
         if k and _lone_name(lines[k]) and lines[k].gap and (k + 1 == len(lines) or lines[k + 1].gap):
             lines[k].label = "byline"
             break
         k += 1
-    if (0 < k < len(lines) and lines[k].label in ("text", "byline") and not lines[k].headinglike
-            and (lines[k].gap or _heading_then_text(lines[k - 1], lines[k]))):
+    after = lines[k] if k < len(lines) else None  # body text, a byline or a dateline
+    if (k and after and after.label in ("text", "byline")
+            and (_DATELINE.search(after.text) or not after.headinglike
+                 and (after.gap or _heading_then_text(lines[k - 1], after)))):
         for ln in lines[:k]:
             ln.label = "title"
 
@@ -361,7 +364,7 @@ def _lone_name(ln: _Line) -> bool:
 
 
 def _titlelike(ln: _Line) -> bool:
-    return ln.label in ("text", "heading") and ln.n <= 60 and not ln.final
+    return ln.label in ("text", "heading") and ln.n <= 60 and not ln.final and not _DATELINE.search(ln.text)
 
 
 def _single_name_bylines(units: list[_Unit]) -> None:

@@ -229,6 +229,12 @@ def test_a_second_article_on_the_page_gets_its_title_and_byline():
     assert d.title == "头条标题" and d.byline == "刘洋"
 
 
+def test_a_date_or_source_line_is_not_part_of_the_title():
+    d = c("区里召开年度总结大会\n\n2024-01-05 10:30 来源：区融媒体中心\n\n会议总结了一年来的工作，部署了新任务。\n")
+    assert d.title == "区里召开年度总结大会"
+    assert [k for k, _ in units(d)] == ["title", "heading", "body"]
+
+
 def test_no_headline_uses_the_first_heading():
     d = c("开头就是正文，写完了。\n\n第一部分 总体情况\n\n内容，写完了。\n")
     assert d.title == "第一部分 总体情况" and d.byline == ""
