@@ -70,7 +70,10 @@ def build(
         bar = tqdm(total=len(files), unit="doc", file=sys.stderr, leave=False, disable=None)  # off when not a TTY
     for f in files:
         try:
-            docs.append(extract_doc(read_file(f)))
+            doc = read_file(f)
+            for w in doc.warnings:  # read, but repaired (a few invalid UTF-8 bytes replaced)
+                report(w)
+            docs.append(extract_doc(doc))
         except ReadError as e:
             errors.append(str(e))
             report(str(e))
