@@ -139,6 +139,15 @@ def test_build_skips_unreadable_files_and_reports_them(tmp_path):
     assert [m.split(":")[0] for m in seen] == [(d / "empty.txt").as_posix(), (d / "photo.txt").as_posix()]
 
 
+def test_build_reports_a_repaired_file_and_keeps_it(tmp_path):
+    data = ("宁波市北仑区霞浦街道组织开展志愿服务活动，参与群众很多。" * 3).encode("utf-8")
+    d = _folder(tmp_path, {"repaired.txt": data[:39] + b"\xff" + data[39:]})
+    seen: list[str] = []
+    result = build([d], on_error=seen.append)
+    assert len(result.docs) == 1 and result.errors == []
+    assert len(seen) == 1 and "repaired.txt: 1 invalid UTF-8" in seen[0]
+
+
 def test_kg_build_goes_on_past_a_binary_file(tmp_path, capsys):
     d = _folder(tmp_path, {
         "a.txt": "宁波市北仑区霞浦街道召开大会。\n".encode("utf-8"),
