@@ -284,3 +284,15 @@ def test_a_comma_does_not_coordinate_actors():
     d = doc_with("在青山区石桥社区，青州市开展“暖冬行动”。",
                  [("青山区", "Place"), ("石桥社区", "Place"), ("青州市", "Place"), ("“暖冬行动”", "Program")])
     assert facts(d, launching.recognize(d)) == {("launched", "青州市", "暖冬行动")}
+
+
+def test_adjacent_names_nest_only_from_larger_area_to_smaller_area():
+    d = doc_with("青州市石桥镇和石桥镇青州市，青州市霞光中路。",
+                 [("青州市", "Place"), ("石桥镇", "Place"), ("石桥镇", "Place"), ("青州市", "Place"),
+                  ("青州市", "Place"), ("霞光中路", "Place")])
+    assert facts(d, containment.recognize(d)) == {("part_of", "石桥镇", "青州市")}
+
+
+def test_community_in_its_subdistrict():
+    d = doc_with("在石桥街道白龙社区。", [("石桥街道", "Place"), ("白龙社区", "Place")])
+    assert facts(d, containment.recognize(d)) == {("part_of", "白龙社区", "石桥街道")}

@@ -30,7 +30,7 @@ ADMIN_RANK = (
 
 def admin_rank(name: str) -> int | None:
     """Level of an administrative name from its suffix (省 1 … 村 5), None if it has none."""
-    for suffix, rank in ADMIN_RANK:
+    for suffix, rank in sorted(ADMIN_RANK, key=lambda x: -len(x[0])):  # 社区 before 区
         if name.endswith(suffix) and len(name) > len(suffix):
             return rank
     return None

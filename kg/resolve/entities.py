@@ -257,8 +257,12 @@ def resolve(docs: list[Doc]) -> Resolution:
     members: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for c, (di, g) in enumerate(clusters):
         members[keys[c]] += [(di, i) for i in g]
+    first_context: dict[str, str] = {}
+    for c, k in enumerate(keys):
+        if k not in first_context or (not first_context[k] and context.get(c)):
+            first_context[k] = context.get(c, "")
     for key, ms in members.items():
-        entities[key] = _entity(key, ms, docs, context_of=next((context.get(c, "") for c in range(len(clusters)) if keys[c] == key), ""))
+        entities[key] = _entity(key, ms, docs, context_of=first_context.get(key, ""))
     order = sorted(entities.values(), key=lambda e: (ENTITY_TYPES.index(e.type) if e.type in ENTITY_TYPES else 99, e.label, e.key))
     index = {e.key: k for k, e in enumerate(order)}
     of_mention = {(di, i): index[keys[c]] for c, (di, g) in enumerate(clusters) for i in g}
