@@ -64,8 +64,8 @@ def find_inputs(paths: list[Path] | list[str]) -> list[Path]:
             found = []
             for root, dirs, files in os.walk(p):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found += [Path(root, f) for f in files
-                          if not f.startswith(".") and f.lower().endswith(SUFFIXES)]
+                found += [Path(root, f) for f in files if not f.startswith(".")
+                          and f.lower().endswith(SUFFIXES) and os.path.isfile(os.path.join(root, f))]
             found.sort(key=lambda f: f.parts)
         else:
             found = [p]
@@ -165,6 +165,8 @@ def read_file(path: Path | str) -> Doc:
     path = Path(path)
     if path.is_dir():
         raise ReadError(f"{path}: is a folder, not a file")
+    if path.exists() and not path.is_file():
+        raise ReadError(f"{path}: not a regular file")  # a pipe or device would block or never end
     try:
         data = path.read_bytes()
     except OSError as e:

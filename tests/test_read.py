@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import codecs
 import doctest
+import os
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,14 @@ def test_missing_file_and_folder_are_read_errors(tmp_path):
         read_file(tmp_path / "nope.txt")
     with pytest.raises(ReadError, match="is a folder"):
         read_file(tmp_path)
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    assert find_inputs([tmp_path]) == []
+    with pytest.raises(ReadError, match="not a regular file"):
+        read_file(fifo)
 
 
 def test_utf8_with_a_few_broken_bytes_is_kept_with_a_warning(tmp_path):
