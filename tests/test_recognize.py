@@ -149,3 +149,24 @@ def test_pipeline_end_to_end_types():
     found = {(m.label, m.type) for m in d.mentions}
     assert {("苏州市吴中区委组织部", "Organization"), ("沈一帆", "Person"), ("红色领航工程", "Program"),
             ("吴中区", "Place")} <= found
+
+
+def test_foreign_name_after_where_from_and_listed_names():
+    assert labels(persons.recognize(doc("来自法国的马尔丹和团队一起调试"))) == ["马尔丹"]
+    assert labels(persons.recognize(doc("来自法国的游客说好"))) == []
+    assert labels(persons.recognize(doc("党员刘一鸣、陈思、赵小虎等人参加"))) == ["刘一鸣", "陈思", "赵小虎"]
+
+
+def test_unquoted_events_need_a_name():
+    ms = programs.recognize(doc("杭州亚运会期间，召开全市表彰大会，参加世界互联网大会乌镇峰会"))
+    assert [(m.label, m.type) for m in ms] == [("杭州亚运会", "Event"), ("世界互联网大会乌镇峰会", "Event")]
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import importlib
+
+    for name in ("tokens", "gazetteer", "places", "organizations", "programs", "awards", "persons", "consistency",
+                 "overlaps"):
+        mod = importlib.import_module(f"kg.recognize.{name}")
+        assert doctest.testmod(mod).failed == 0, name

@@ -87,6 +87,11 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
     return s
 
 
+def grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
+    """Start of a name whose head starts at ``p`` (shared with events: 甲乙博览会)."""
+    return _grow_left(doc, p, floor, places)
+
+
 class _EndIndex:
     def __init__(self, text: str):
         self.text = text

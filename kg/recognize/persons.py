@@ -17,7 +17,7 @@ import re
 
 from ..doc import Doc, Mention
 from .tokens import boundaries, literal_regex, tag, token_at, view
-from .words import AFTER_NAME, POSTS, SPEECH, SURNAMES_1, SURNAMES_2
+from .words import AFTER_NAME, COUNTRIES, POSTS, SPEECH, SURNAMES_1, SURNAMES_2
 
 _SUR = "(?:" + "|".join(sorted(SURNAMES_2)) + "|[" + "".join(sorted(SURNAMES_1)) + "])"
 _HAN = "[\u4e00-\u9fff]"
@@ -80,9 +80,54 @@ def recognize(doc: Doc) -> list[Mention]:
             continue
         if _name_ok(text[s:e]):
             out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.65))
+    out.extend(_foreign(doc))
+    out.extend(_listed(text, out, bounds))
     out.extend(_bylines(doc))
     seen: set[tuple[int, int]] = set()
     return [m for m in out if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
+
+
+_FOREIGN = re.compile("来自(" + literal_regex(COUNTRIES) + ")的(" + _HAN + "{2,6}?)(?=和|与|在|说|表示|等|，|、|。|作为|担任|是)")
+_LIST_NEXT = re.compile("、(" + _SUR + _HAN + "{1,2})(?=、|等|和|，|。|\\s)")
+
+
+def _foreign(doc: Doc) -> list[Mention]:
+    """来自希腊的某某: a foreign person's name after where they come from."""
+    text = view(doc)
+    out = []
+    for m in _FOREIGN.finditer(text):
+        name = m.group(2)
+        if tag(name) or any(c in _BAD for c in name):
+            continue  # an ordinary word (来自法国的游客), not a name
+        out.append(Mention(m.start(2), m.end(2), name, "Person", "rules.person", 0.6))
+    return out
+
+
+def _listed(text: str, found: list[Mention], bounds) -> list[Mention]:
+    """张三、李四、王五等: names listed after one already found."""
+    out = []
+    for m in list(found):
+        e = m.end
+        while True:
+            n = _LIST_NEXT.match(text, e)
+            if not n:
+                break
+            s = n.start(1)
+            end = _choose_in(text, s, bounds)
+            if not _name_ok(text[s:end]):
+                break
+            out.append(Mention(s, end, text[s:end], "Person", "rules.person", 0.6))
+            e = end
+    return out
+
+
+def _choose_in(text: str, s: int, bounds) -> int:
+    sur = 2 if text[s:s + 2] in SURNAMES_2 else 1
+    for n in (2, 1):
+        e = s + sur + n
+        if e <= len(text) and (text[e:e + 1] in "、等和，。" or text[e:e + 1].isspace()):
+            return e
+    return s + sur + 1
 
 
 def _bylines(doc: Doc) -> list[Mention]:

@@ -18,7 +18,7 @@ import re
 import jieba
 
 from ..doc import Doc, Mention
-from .tokens import literal_regex, tag, view
+from .tokens import boundaries, literal_regex, memo, tag, view
 from .words import EVENT_HEADS, PROGRAM_HEADS
 
 _HEADS = {h: "Program" for h in PROGRAM_HEADS} | {h: "Event" for h in EVENT_HEADS}
@@ -58,6 +58,35 @@ def _rightmost_head(rest: str) -> int | None:
         if _ends_with_head(rest[:n]) and not _NOT_AFTER.match(rest[n:]):
             return n
     return None
+
+
+_EVENT_HEAD = re.compile("(?=(" + literal_regex(["大会", "论坛", "峰会", "博览会", "运动会", "亚运会", "奥运会", "冬奥会", "亚残运会",
+                                                 "世博会", "进博会", "大赛", "艺术节", "文化节", "音乐节", "电影节", "交易会",
+                                                 "展销会", "马拉松", "锦标赛", "联赛"]) + "))")
+_SELF_EVENTS = {"亚运会", "奥运会", "冬奥会", "亚残运会", "世博会", "进博会"}
+
+
+def _grown_events(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
+    """Unquoted events named before their head: 杭州亚运会, 第三届甲乙论坛."""
+    from . import gazetteer, organizations
+
+    places = {m.end: m.start for m in memo(doc, "gazetteer", gazetteer.recognize)}
+    bounds = boundaries(doc)
+    out = []
+    for m in _EVENT_HEAD.finditer(text):
+        p = m.start()
+        q = p + len(m.group(1))
+        if p not in bounds or q not in bounds or any(o.start <= p < o.end for o in found):
+            continue
+        s = organizations.grow_left(doc, p, max(0, text.rfind("\n", 0, p) + 1), places)
+        s = p - len(re.sub(r"^(?:第[一二三四五六七八九十百0-9]+届|首届|本届|此次|这次)", "", text[s:p]))
+        part = text[s:p]
+        if not part and m.group(1) not in _SELF_EVENTS:
+            continue
+        if part and not (s in places.values() or any(tag(w) in _NAMEY for w in jieba.lcut(part)) or re.search(r"\d|[A-Za-z]", part)):
+            continue  # 座谈大会, 表彰大会: no name
+        out.append(Mention(s, q, text[s:q], "Event", "rules.program", 0.6))
+    return out
 
 
 def _extend_left(text: str, s: int) -> int:
@@ -114,6 +143,7 @@ def recognize(doc: Doc) -> list[Mention]:
             continue  # “全心全意为人民服务”: a slogan, not a programme
         if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END) and core[: -len(h)] not in _GENERIC_PREFIX:
             out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=_clean(core)))
+    out.extend(_grown_events(doc, text, out))
     for m in _PLAN.finditer(text):
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Program", "rules.program", 0.7))
     for m in _UNQUOTED_LIST.finditer(text):
