@@ -48,3 +48,14 @@ def test_unknown_name_is_a_clear_error(out, capsys):
 def test_missing_graph_is_a_clear_error(tmp_path, capsys):
     assert main(["explain", str(tmp_path / "nothing"), "王小明"]) == 1
     assert "no such graph" in capsys.readouterr().err
+
+
+def test_an_alias_finds_the_canonical_node(tmp_path):
+    text = "青山区很美。青山的人很好。"
+    d = doc_with(text, [("青山区", "Place"), ("青山", "Place")])
+    d.raw = text
+    write_turtle(to_graph([d], resolve([d])), tmp_path / "graph.ttl")
+    [r] = explain(tmp_path, "青山")
+    assert (r.label, r.aliases) == ("青山区", ["青山"])
+    assert "AdministrativeArea" in r.types and r.types[0] == "Place"
+    assert [m.surface for m in r.mentions] == ["青山区", "青山"]
