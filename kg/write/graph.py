@@ -28,14 +28,38 @@ import unicodedata
 import warnings
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as ns
 
 from ..doc import ENTITY_TYPES, Doc
 from ..resolve import Resolution
 from .iris import Minter
-from .namespaces import DEFAULT_BASE, KG, ORG, SDO, bind_prefixes
+from .namespaces import DEFAULT_BASE, bind_prefixes
+from .namespaces import KG as _KG
+from .namespaces import ORG as _ORG
+from .namespaces import SDO as _SDO
+
+
+class _Cached:
+    """A namespace whose terms are built once (rdflib builds a new URIRef on every attribute
+    access, which shows up when a graph has millions of triples)."""
+
+    def __init__(self, namespace) -> None:
+        self._ns = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = URIRef(str(self._ns) + name) if not name.startswith("_") else getattr(self._ns, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+KG, ORG, SDO = _Cached(_KG), _Cached(_ORG), _Cached(_SDO)
+DCTERMS, RDF, RDFS, SKOS, XSD = (_Cached(n) for n in (ns.DCTERMS, ns.RDF, ns.RDFS, ns.SKOS, ns.XSD))
 
 CLASS = {t: KG[t] for t in ENTITY_TYPES}
 
@@ -59,9 +83,20 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+@lru_cache(maxsize=1 << 14)
 def _conf(x: float) -> Literal:
     """A confidence as xsd:decimal with 3 places: the same score always prints the same."""
     return Literal(Decimal(f"{max(0.0, min(1.0, float(x))):.3f}"), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=1 << 16)
+def _int(n: int) -> Literal:
+    return Literal(n)
+
+
+@lru_cache(maxsize=1 << 14)
+def _str(s: str) -> Literal:
+    return Literal(s)
 
 
 def _date(value: str) -> Literal:
@@ -73,6 +108,7 @@ def _date(value: str) -> Literal:
     return Literal(value, datatype=dt)
 
 
+@lru_cache(maxsize=1 << 16)
 def _zh(text: str) -> Literal:
     """Chinese text as a literal; control characters (which strict parsers reject) dropped."""
     return Literal(_CONTROL.sub("", text), lang="zh")
@@ -138,7 +174,7 @@ def _add_entities(g: Graph, mint: Minter, ents: list) -> list[URIRef | None]:
         for a in sorted(set(e.aliases) - {e.label}):
             add((iri, SKOS.altLabel, _zh(a)))
         add((iri, KG.confidence, _conf(e.score)))
-        add((iri, KG.extractedBy, Literal("+".join(sorted(e.sources)) or "unknown")))
+        add((iri, KG.extractedBy, _str("+".join(sorted(e.sources)) or "unknown")))
     return iris
 
 
@@ -150,8 +186,8 @@ def _add_document(
     add((doc, RDF.type, SDO.NewsArticle))
     add((doc, DCTERMS.source, Literal(d.path)))
     add((doc, DCTERMS.identifier, Literal(d.path.replace("\\", "/").rsplit("/", 1)[-1])))
-    add((doc, SDO.inLanguage, Literal("zh")))
-    add((doc, KG.encoding, Literal(d.encoding)))
+    add((doc, SDO.inLanguage, _str("zh")))
+    add((doc, KG.encoding, _str(d.encoding)))
     if d.title.strip():
         add((doc, SDO.headline, _zh(d.title.strip())))
     if d.byline.strip():
@@ -194,9 +230,9 @@ def _add_document(
         add((iri, KG.denotes, ent))
         add((iri, KG.surface, _zh(surface)))
         add((iri, KG.inDocument, doc))
-        add((iri, KG.startOffset, Literal(s0)))
-        add((iri, KG.endOffset, Literal(s1)))
-        add((iri, KG.extractedBy, Literal("+".join(sorted(sources)))))
+        add((iri, KG.startOffset, _int(s0)))
+        add((iri, KG.endOffset, _int(s1)))
+        add((iri, KG.extractedBy, _str("+".join(sorted(sources)))))
         add((iri, KG.confidence, _conf(score)))
         if si >= 0:
             add((iri, KG.inSentence, mint.sentence(doc, si)))
@@ -239,9 +275,9 @@ def _add_document(
         add((s, RDF.type, KG.Sentence))
         add((s, KG.inDocument, doc))
         add((s, SDO.text, _zh(sent.text)))
-        add((s, KG.startOffset, Literal(s0)))
-        add((s, KG.endOffset, Literal(s1)))
-        add((s, KG.sentenceKind, Literal(sent.kind)))
+        add((s, KG.startOffset, _int(s0)))
+        add((s, KG.endOffset, _int(s1)))
+        add((s, KG.sentenceKind, _str(sent.kind)))
 
 
 def _add_facts(g: Graph, mint: Minter, facts: _Facts) -> None:
@@ -274,9 +310,9 @@ def _add_facts(g: Graph, mint: Minter, facts: _Facts) -> None:
             add((ev, KG.inDocument, doc))
             if si >= 0:
                 add((ev, KG.inSentence, mint.sentence(doc, si)))
-            add((ev, KG.startOffset, Literal(s0)))
-            add((ev, KG.endOffset, Literal(s1)))
-            add((ev, KG.extractedBy, Literal("+".join(sorted(sources)))))
+            add((ev, KG.startOffset, _int(s0)))
+            add((ev, KG.endOffset, _int(s1)))
+            add((ev, KG.extractedBy, _str("+".join(sorted(sources)))))
             add((ev, KG.confidence, _conf(score)))
     for r, name in roles.items():
         add((r, RDF.type, KG.Role))
