@@ -385,8 +385,10 @@
     revealFor(i);
     network.selectNodes([nid(i)]);
     highlight(i);
-    network.focus(nid(i), { scale: Math.max(network.getScale(), 1.0), animation: { duration: 350, easingFunction: "easeInOutQuad" } });
     showEntity(i);
+    var shift = panel.hidden ? 0 : -panel.offsetWidth / 2;
+    network.focus(nid(i), { scale: Math.max(network.getScale(), 1.0), offset: { x: shift, y: 0 },
+      animation: { duration: 350, easingFunction: "easeInOutQuad" } });
   }
 
   // ------------------------------------------------------------------ side panel
@@ -419,43 +421,55 @@
       el("h2", null, e.label)];
     parts.push(el("div", null, el("span", { "class": "muted" }, "别名："), e.aliases.length ? e.aliases.join("、") : "（无）"));
     parts.push(el("div", { "class": "iri" }, e.iri));
-    // Documents that mention it.
-    var perDoc = {};
-    e.ment.forEach(function (m) { var s = D.sents[m[0]]; if (s) perDoc[s[0]] = (perDoc[s[0]] || 0) + 1; });
-    parts.push(el("h3", null, "提及它的文档（" + e.docs.length + "）"));
-    var dl = el("ul", { "class": "docs" });
-    e.docs.forEach(function (di) {
-      dl.appendChild(el("li", null, docName(di), perDoc[di] ? el("span", { "class": "muted" }, " · " + perDoc[di] + " 句") : null,
-        el("div", { "class": "src" }, D.docs[di].source)));
-    });
-    parts.push(dl);
-    // Evidence sentences with the name marked.
-    parts.push(el("h3", null, "证据句（" + e.ment.length + "）"));
-    var sl = el("ul", { "class": "sents" });
-    var shown = 0;
-    e.ment.forEach(function (m) {
-      if (shown >= 30) return;
-      var s = D.sents[m[0]]; if (!s) return;
-      shown++;
-      sl.appendChild(el("li", null, highlighted(s[1], m[1] ? [m[1]].concat(surfaces[i]) : surfaces[i]), el("div", { "class": "src" }, docName(s[0]))));
-    });
-    if (e.ment.length > shown) sl.appendChild(el("li", { "class": "muted" }, "另有 " + (e.ment.length - shown) + " 句"));
-    parts.push(sl);
     // Relations, each with its own evidence and confidence.
     parts.push(el("h3", null, "关系（" + adj[i].length + "）"));
     var rl = el("ul", { "class": "rels" });
-    adj[i].forEach(function (j) {
+    adj[i].slice(0, 200).forEach(function (j) {
       var r = D.rels[j];
       var head = el("div", { "class": "rel-head" });
       if (r.o === null) head.appendChild(el("span", null, el("span", { "class": "rel-kind" }, r.label + "："), r.lit));
       else if (r.s === i) head.appendChild(el("span", null, "→ ", el("span", { "class": "rel-kind" }, r.label), " → ", entityLink(r.o)));
-      else head.appendChild(el("span", null, entityLink(r.s), " → ", el("span", { "class": "rel-kind" }, r.label), " →"));
+      else head.appendChild(el("span", null, entityLink(r.s), " → ", el("span", { "class": "rel-kind" }, r.label), " → ", el("b", null, e.label)));
       if (r.c !== null) head.appendChild(el("span", { "class": "conf" }, conf(r.c)));
       var words = surfaces[r.s].concat(r.o !== null ? surfaces[r.o] : [r.lit]);
       rl.appendChild(el("li", { "data-rel": String(j) }, head, evidenceList(r.ev, words, 1)));
     });
+    if (adj[i].length > 200) rl.appendChild(el("li", { "class": "muted" }, "另有 " + (adj[i].length - 200) + " 条关系"));
     if (!adj[i].length) rl.appendChild(el("li", { "class": "muted" }, "（无）"));
     parts.push(rl);
+    // The documents that mention it, each with its sentences and the name marked.
+    var perDoc = {};
+    e.ment.forEach(function (m) {
+      var s = D.sents[m[0]];
+      if (s) (perDoc[s[0]] = perDoc[s[0]] || []).push(m);
+    });
+    parts.push(el("h3", null, "提及它的文档（" + e.docs.length + " 篇 · " + e.ment.length + " 句）"));
+    var groups = el("div", { "class": "docs" });
+    var addGroup = function (di) {
+      var ms = perDoc[di] || [];
+      var ul = el("ul", { "class": "sents" });
+      var fill = function (limit) {
+        ul.textContent = "";
+        ms.slice(0, limit).forEach(function (m) {
+          ul.appendChild(el("li", null, highlighted(D.sents[m[0]][1], m[1] ? [m[1]].concat(surfaces[i]) : surfaces[i])));
+        });
+        if (ms.length > limit) {
+          ul.appendChild(el("li", null, el("button", { type: "button", "class": "link", onclick: function () { fill(ms.length); } },
+            "显示全部 " + ms.length + " 句")));
+        }
+      };
+      fill(3);
+      groups.appendChild(el("section", { "class": "doc-group", "data-doc": String(di) },
+        el("h4", null, docName(di), el("span", { "class": "muted" }, " · " + ms.length + " 句")),
+        el("div", { "class": "src" }, D.docs[di].source), ul));
+    };
+    e.docs.slice(0, 30).forEach(addGroup);
+    if (e.docs.length > 30) {
+      var rest = el("button", { type: "button", "class": "link", onclick: function () { rest.remove(); e.docs.slice(30).forEach(addGroup); } },
+        "显示其余 " + (e.docs.length - 30) + " 篇");
+      groups.appendChild(rest);
+    }
+    parts.push(groups);
     parts.push(el("div", { "class": "muted" }, "双击节点展开它的全部邻居"));
     openPanel(parts);
     panel.setAttribute("data-entity", String(i));
