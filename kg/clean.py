@@ -84,6 +84,7 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # Bylines and photo credits (structure only: role words, short name-like tokens).
 _ROLES = ("本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "记者", "通讯员", "实习生",
           "特约撰稿", "撰稿", "责任编辑", "编辑", "摄影", "文/图", "图/文", "文", "图", "摄", "整理")
+_ROLE_PREFIX = re.compile("|".join(r for r in _ROLES if len(r) > 1))
 _CREDIT = re.compile(
     r"^[(（【\[]?(?:本版|本期|本文|本组)?(?:图片|照片|图|摄影)(?:均|皆)?(?:由|来自|来源[:：]?).{1,40}?"
     r"(?:提供|拍摄|摄)?[)）】\]]?。?$"
@@ -123,12 +124,9 @@ class _Line:
         self.pause = bool(core) and core[-1] in _PAUSE or self.compact[-1] in "）)】]"  # (完) (记者 王明)
         self.punct = bool(_SENTENCE_PUNCT.search(self.compact))
         self.balanced = self.compact.count("“") == self.compact.count("”")
-
-    @property
-    def headinglike(self) -> bool:
-        """Short, no sentence punctuation: a heading, a title part, a caption — not a sentence."""
-        return (self.n <= 24 and not self.punct and not self.final and self.balanced
-                and self.compact[-1] not in "：:、")
+        # short, no sentence punctuation: a heading, a title part, a caption — not a sentence
+        self.headinglike = (self.n <= 24 and not self.punct and not self.final and self.balanced
+                            and self.compact[-1] not in "：:、")
 
 
 @dataclass
@@ -301,8 +299,8 @@ def _grow(unit: _Unit, lines: list[_Line], i: int) -> tuple[int, list[_Unit]]:
         b = lines[k]
         if b.label != "text" or b.md == "item" or (b.headinglike and last.compact[-1] not in "，,、"):
             break  # (a line ending in a comma goes on even into a short line)
-        size = sum(x.n for x in unit.lines)
-        if size <= 16 and b.n <= 24 and b.final and k == i and last.compact[-1] not in "，,、":
+        if (k == i and b.final and b.n <= 24 and last.compact[-1] not in "，,、"
+                and sum(x.n for x in unit.lines) <= 16):
             break  # a short heading with commas ("一颗红心，守好根脉"), then a one-line lead
         if k > i and b.text[0] == last.text[-1] and _CJK_RUN.match(b.text) and len(b.text) > 1:
             b = replace(b, text=b.text[1:], offs=b.offs[1:])  # a character both text boxes around
@@ -400,10 +398,10 @@ def _is_byline(text: str) -> bool:
         if t in _ROLES or _is_credit(t):
             roles += 1
             continue
-        role = next((r for r in _ROLES if len(r) > 1 and t.startswith(r)), "")
+        role = _ROLE_PREFIX.match(t)  # 记者王明
         if role:
             roles += 1
-            t = t[len(role):]
+            t = t[role.end():]
         if not _looks_like_name(t):
             return False
         names += 1
