@@ -70,7 +70,8 @@ def recognize(doc: Doc) -> list[Mention]:
             if len(name) < 3 or not name.endswith(_HEADS) or re.search(r"\d", name[:1]):
                 continue
             out.append(Mention(s, s + len(core), text[s:s + len(core)], "Award", "rules.award", 0.7,
-                               name=name if name != core else ""))
+                               name=name if name != core else "",
+                               alt_types=("Program",) if name.endswith(("试点", "项目")) else ()))
     for m in _AS.finditer(text):
         whole, core = m.group(1), m.group(2)
         if not core.endswith(_HEADS) or core.endswith("品牌"):

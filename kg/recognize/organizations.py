@@ -26,6 +26,8 @@ from .words import NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
 _HEAD_SET = set(_HEADS)
+# institutions that are also places one visits
+_VENUES = {"纪念馆", "展示馆", "博物馆", "展览馆", "图书馆", "文化馆", "科技馆", "美术馆", "学堂", "剧院", "党校", "大学", "学院", "医院"}
 # Words that end like a head but are not units.
 _NOT_HEAD = set("干部 全部 内部 外部 局部 北部 南部 东部 西部 中部 西北部 东北部 西南部 东南部 一部 每部 细部 腹部 "
                 "实处 之处 好处 到处 处处 难处 长处 短处 用处 益处 妙处 深处 "
@@ -156,7 +158,8 @@ def recognize(doc: Doc) -> list[Mention]:
         s = _drop_outer_place(s, p, places, inner)
         name = _clean(text[s:q])
         type_ = "Award" if re.match(r"^(?:国家级|省级|市级|区级|县级)", name) else "Organization"  # a designation
-        mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "")
+        alt = ("Place",) if type_ == "Organization" and head in _VENUES else ()
+        mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "", alt_types=alt)
         if prev is not None and prev.start == s and prev.end < q and not prev.implicit:
             prev.implicit = True
             prev.score = 0.65

@@ -21,6 +21,8 @@ from .tokens import memo, boundaries, literal_regex, tag, token_at, tokens_in, v
 from .words import GENERIC_PLACE_PARTS, PLACE_SUFFIXES, STOP_WORDS
 
 _SUFFIX = re.compile(literal_regex(PLACE_SUFFIXES))
+# units that also act as bodies (the community's Party committee speaks for it)
+_BODIES = {"工业社区", "社区", "街道", "镇", "乡", "村"}
 _LONG = {"步道", "绿道", "产业园", "工业园", "科技园", "园区", "小镇", "公园", "广场", "农贸市场", "片区", "景区"}
 _HARD = set("，。、；：！？“”‘’《》（）()「」 \n\t—…·,.;:!?") | set("的在和与及或是了到对从于由让向往至即")
 _BAD_CHARS = set("的了是在和与及或等个这那其各每该我你他她们着过也都就还把被将为以于所之而从由让向往至即对"
@@ -78,7 +80,8 @@ def recognize(doc: Doc) -> list[Mention]:
             break
         if found:
             s, score = found
-            out.append(Mention(s, q, text[s:q], "Place", "rules.place", score))
+            alt = ("Organization",) if suf in _BODIES else ()
+            out.append(Mention(s, q, text[s:q], "Place", "rules.place", score, alt_types=alt))
             ends.add(q)
     for m in _LIST.finditer(text):
         base = m.start(1)

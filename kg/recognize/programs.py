@@ -89,6 +89,16 @@ def _grown_events(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _alt(name: str, type_: str) -> tuple[str, ...]:
+    """A second type the thing plausibly has: an exhibition or market held again and again is a
+    programme too; a fund or a service post is run as a body."""
+    if type_ == "Event" and name.endswith(("展", "集市", "讲堂", "大讲堂")):
+        return ("Program",)
+    if type_ == "Program" and name.endswith(("驿站", "基金", "联盟", "之家")):
+        return ("Organization",)
+    return ()
+
+
 def _extend_left(text: str, s: int) -> int:
     """Take unit words and earlier quoted parts that open the name: 街道“大工委”社区“五定”… ."""
     while True:
@@ -125,7 +135,7 @@ def recognize(doc: Doc) -> list[Mention]:
         e = m.end(1) + 1 + end
         s = _extend_left(text, m.start())
         full = _clean(text[s:e])
-        out.append(Mention(s, e, text[s:e], type_, "rules.program", 0.7, name=full, key=full))
+        out.append(Mention(s, e, text[s:e], type_, "rules.program", 0.7, name=full, key=full, alt_types=_alt(full, type_)))
         out.append(Mention(m.start(1), m.end(1), core, type_, "rules.program", 0.6, name=_clean(core), key=full, implicit=True))
     for m in _LISTED.finditer(text):
         head = m.group(2)
