@@ -6,11 +6,11 @@ Reads only the built graph (``OUT/graph.ttl``), so it explains exactly what was 
 >>> from kg.pipeline import extract
 >>> from kg.resolve import resolve
 >>> from kg.write import to_graph
->>> doc = extract("北仑区委组织部在北仑区召开会议。", path="a.txt")
+>>> doc = extract("青山区委组织部在青山区召开会议。", path="a.txt")
 >>> g = to_graph([doc], resolve([doc]))
->>> reports = explain(g, "北仑区")
+>>> reports = explain(g, "青山区")
 >>> reports[0].label, reports[0].mentions[0].document
-('北仑区', 'a.txt')
+('青山区', 'a.txt')
 >>> explain(g, "没有这个名字")
 []
 """

@@ -296,3 +296,10 @@ def test_adjacent_names_nest_only_from_larger_area_to_smaller_area():
 def test_community_in_its_subdistrict():
     d = doc_with("在石桥街道白龙社区。", [("石桥街道", "Place"), ("白龙社区", "Place")])
     assert facts(d, containment.recognize(d)) == {("part_of", "白龙社区", "石桥街道")}
+
+
+def test_a_country_after_a_city_is_not_inside_it():
+    d = doc_with("南京美国教会的牧师。", [("南京", "Place"), ("美国", "Place")])
+    assert containment.recognize(d) == []
+    d = doc_with("杭州萧山很美。", [("杭州", "Place"), ("萧山", "Place")])
+    assert facts(d, containment.recognize(d)) == {("part_of", "萧山", "杭州")}

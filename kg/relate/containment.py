@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..doc import Doc, Relation
-from ..resolve.admin import is_admin
+from ..resolve.admin import is_admin, is_chinese_admin
 from .spans import BODY_PLACES, admin_rank
 
 SOURCE = "relate.containment"
@@ -25,7 +25,7 @@ FACILITY = ("路", "街", "巷", "弄", "道", "园", "馆", "桥", "河", "江"
 
 
 def _area(name: str) -> bool:
-    if name.endswith(("街道",) + BODY_PLACES):
+    if name.endswith(("街道",) + BODY_PLACES) or is_chinese_admin(name):
         return True
     return not name.endswith(FACILITY)
 
@@ -46,5 +46,7 @@ def recognize(doc: Doc) -> list[Relation]:
             ra, rb = admin_rank(a.key or a.label), admin_rank(b.key or b.label)
             if ra is not None and rb is not None and ra >= rb:
                 continue
+            if rb is None and not is_chinese_admin(b.key or b.label):
+                continue  # 南京|美国圣公会: a bare name after a place must be a known division
             out.append(Relation("part_of", j, i, a.sentence, SOURCE, 0.8))
     return out

@@ -1,6 +1,6 @@
 """Component: a person holds a post in an organisation (holds_position, role = the post).
 
-Reads ``ORG[的…]POST PERSON`` (宁波某某公司董事长张三), ``作为ORG的POST，…PERSON`` and a post whose
+Reads ``ORG[的…]POST PERSON`` (青州某某公司董事长张三), ``作为ORG的POST，…PERSON`` and a post whose
 unit is implicit (社区党委书记张三 after 某某社区 in the same sentence: the unit named before it).
 When the organisation is written as a place plus a party unit (某某社区 + 党委书记) the party
 committee 某某社区党委 is added as an organisation located in that place.

@@ -1,7 +1,7 @@
 """Is a place name an administrative area? From its suffix (省 … 村) or China's divisions in the
-``cpca`` package (full names and their short forms: 宁波市 and 宁波).
+``cpca`` package (full names and their short forms: 杭州市 and 杭州).
 
->>> is_admin("青山镇"), is_admin("宁波"), is_admin("霞光中路"), is_chinese_admin("希腊")
+>>> is_admin("青山镇"), is_admin("杭州"), is_admin("霞光中路"), is_chinese_admin("希腊")
 (True, True, False, False)
 """
 from __future__ import annotations
@@ -36,7 +36,7 @@ def _divisions() -> frozenset[str]:
 
 
 def strip_suffix(name: str) -> str:
-    """宁波市 → 宁波; a name the suffix would leave shorter than two characters is kept whole."""
+    """杭州市 → 杭州; a name the suffix would leave shorter than two characters is kept whole."""
     for suf in SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             return name[: -len(suf)]

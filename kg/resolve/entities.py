@@ -3,7 +3,7 @@
 Within a document, mentions merge when
 * they carry the same name (whatever type each recogniser gave; the commonest type wins and
   the others become ``alt_types``);
-* one is the short form of a place's name (北仑 = 北仑区; not 白云区 = 白云街道);
+* one is the short form of a place's name (青山 = 青山区; not 白云区 = 白云街道);
 * one is the tail of exactly one longer name of the same type (党章学堂 = 某某党章学堂), or, for a
   programme or event, its head (人才贷 = 人才贷合伙人项目). A short form two longer names
   share is left alone: nobody can tell which one it means.
@@ -156,7 +156,7 @@ def _cluster_document(doc: Doc) -> list[list[int]]:
         keys.discard(surface)
         if surface in at and len(keys) == 1 and next(iter(keys)) in at:
             sets.union(at[surface], at[next(iter(keys))])
-    # places: a short form and its full name (北仑 = 北仑区), if only one full name fits
+    # places: a short form and its full name (青山 = 青山区), if only one full name fits
     places = [n for n in names if types[n] == "Place"]
     full_by_short: dict[str, set[str]] = defaultdict(set)
     for n in places:
@@ -246,7 +246,7 @@ def resolve(docs: list[Doc]) -> Resolution:
             keys.append("person/" + name)
         else:
             keys.append(name)
-    # a bare place name (宁波) joins the one full name it shortens across documents (宁波市)
+    # a bare place name joins the one full name it shortens across documents (杭州 → 杭州市)
     full = defaultdict(set)
     for k in keys:
         if "/" in k and not k.startswith("person/"):
