@@ -76,5 +76,16 @@ def spring_positions(n: int, edges: Iterable[tuple[int, int]], *, spacing: float
         force -= pos * 0.03
         step = np.sqrt((force ** 2).sum(1)) + 1e-9
         pos += force * (np.minimum(step, temp) / step)[:, None]
-    pos -= pos.mean(0)
+    # Nodes without edges go on a sunflower ring around the rest instead of the grid's edge.
+    alone = np.flatnonzero(deg == 0)
+    if len(alone) and len(alone) < n:
+        linked = np.flatnonzero(deg > 0)
+        pos -= pos[linked].mean(0)
+        r0 = float(np.sqrt((pos[linked] ** 2).sum(1)).max()) + spacing
+        k = np.arange(len(alone))
+        r = np.sqrt(r0 ** 2 + k * spacing ** 2 / math.pi)
+        a = k * math.pi * (3 - math.sqrt(5))
+        pos[alone] = np.stack([r * np.cos(a), r * np.sin(a)], 1)
+    else:
+        pos -= pos.mean(0)
     return np.round(pos, 1)
