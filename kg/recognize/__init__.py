@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from . import awards, gazetteer, organizations, persons, places, programs
-from .consistency import propagate
+from .consistency import link_short_forms, propagate
 from .overlaps import STATISTICAL, plausible_guess, settle
 from .tokens import boundaries, memo
 
@@ -41,6 +41,6 @@ def recognize(doc: Doc) -> Doc:
     # a statistical guess must start and end where words do (not 评|省党史教育基地, 奉化区萧王庙街|道)
     candidates = [m for m in candidates if m.source not in STATISTICAL
                   or (m.start in bounds and m.end in bounds and plausible_guess(m))]
-    doc.mentions = settle(propagate(doc, settle(candidates)))
+    doc.mentions = link_short_forms(settle(propagate(doc, settle(candidates))))
     doc.attach_sentences()
     return doc

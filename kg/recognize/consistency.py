@@ -17,6 +17,42 @@ from .tokens import boundaries
 _MIN = {"Person": 2, "Place": 2}
 
 
+_PLACE_SUFFIXES = ("工业社区", "社区", "街道", "镇", "乡", "村", "区", "县", "市", "省")
+
+
+def link_short_forms(mentions: list[Mention]) -> list[Mention]:
+    """Point a short form at the fuller name the same document uses, through ``Mention.key``:
+    霞浦 → 霞浦街道 (a suffix dropped), 区委组织部 → 某某区委组织部 (the place dropped), when exactly
+    one fuller name fits.
+
+    >>> ms = [Mention(0, 4, "石门街道", "Place", "x"), Mention(9, 11, "石门", "Place", "x")]
+    >>> [m.key for m in link_short_forms(ms)]
+    ['', '石门街道']
+    """
+    full: dict[str, set[str]] = {}
+    places = {m.label for m in mentions if m.type == "Place"}
+    for m in mentions:
+        if m.implicit:
+            continue
+        name = m.key or m.label
+        if m.type == "Place":
+            for suf in _PLACE_SUFFIXES:
+                if name.endswith(suf) and len(name) - len(suf) >= 2:
+                    full.setdefault(("Place", name[: -len(suf)]), set()).add(name)
+                    break
+        elif m.type == "Organization":
+            for p in places:
+                if name.startswith(p) and len(name) - len(p) >= 3:
+                    full.setdefault(("Organization", name[len(p):]), set()).add(name)
+    for m in mentions:
+        if m.key or m.implicit:
+            continue
+        cands = full.get((m.type, m.label), set()) - {m.label}
+        if len(cands) == 1:
+            m.key = next(iter(cands))
+    return mentions
+
+
 def propagate(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     names: dict[str, Mention] = {}
