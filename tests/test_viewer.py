@@ -369,6 +369,25 @@ def test_big_graph_starts_with_the_most_connected_and_grows(browser, tmp_path):
         view.close()
 
 
+def test_show_more_and_precomputed_layout(browser, tmp_path):
+    g = Graph()
+    ents = [_entity(g, f"站点{k:03d}", "Place") for k in range(45)]
+    for k in range(1, 45):
+        g.add((ents[k], KG.partOf, ents[(k - 1) // 3]))
+    path = tmp_path / "graph.html"
+    render_html(g, path, max_initial_nodes=15, layout_threshold=10)  # laid out in Python, no page physics
+    view = Opened(browser, path)
+    try:
+        assert view.stats()["inView"] == 15
+        view.page.click("#more")
+        assert view.stats()["inView"] == view.stats()["drawn"] == 45
+        pos = view.page.evaluate("() => Object.values(kgView.network.getPositions()).map(p => [Math.round(p.x), Math.round(p.y)])")
+        assert len({tuple(p) for p in pos}) == 45  # every node has its own place
+        assert view.errors == []
+    finally:
+        view.close()
+
+
 def test_save_png_downloads_an_image(browser, tiny):
     view = Opened(browser, tiny[1])
     try:
