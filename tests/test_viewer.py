@@ -276,6 +276,16 @@ def test_alias_search_membership_and_edge_evidence(browser, tiny):
     view = Opened(browser, path)
     try:
         assert view.stats()["drawn"] == entity_count(g) == 5
+        # hovering a node shows its type, aliases and an evidence sentence
+        view.click_node(view.entity_index("林晓雯"))
+        view.page.mouse.move(5, 5)
+        xy = view.page.evaluate("() => { const n = kgView.network, i = kgView.data.ents.findIndex(e => e.label === '林晓雯'); return n.canvasToDOM(n.getPositions(['n' + i])['n' + i]); }")
+        box = view.page.locator("#mynetwork").bounding_box()
+        view.page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+        tip = view.page.locator("div.vis-tooltip")
+        tip.wait_for(state="visible", timeout=5000)
+        assert "人物" in tip.text_content() and "林书记" in tip.text_content() and "介绍了今年的收成" in tip.text_content()
+        view.page.locator("#close").click()
         _type_input(view.page, "林书")  # an alias, not the name
         view.page.keyboard.press("Enter")
         li = view.entity_index("林晓雯")

@@ -115,17 +115,23 @@
     if (ev && D.sents[ev[0]]) tip.appendChild(highlighted(D.sents[ev[0]][1], surfaces[r.s].concat(surfaces[r.o])));
     return tip;
   }
+  // Tooltips are filled in on first hover: building thousands of them up front delays the page.
+  var nodeTips = {}, edgeTips = {};
+  function lazyTip() { return el("div", { "class": "tip" }); }
+  function fillTip(tip, build) {
+    if (tip && tip.childNodes.length === 0) { var full = build(); while (full.firstChild) tip.appendChild(full.firstChild); }
+  }
   function nodeItem(i, x, y) {
     var spec = nodeSpec[i];
     var item = { id: spec.id, label: spec.label, color: spec.color, size: spec.size, shape: spec.shape };
-    item.title = tooltip(i);
+    item.title = nodeTips[i] = nodeTips[i] || lazyTip();
     if (spec.x !== undefined) { item.x = spec.x; item.y = spec.y; }
     else if (x !== undefined) { item.x = x; item.y = y; }
     return item;
   }
   function edgeItem(j) {
     var spec = edgeSpec[j];
-    return { id: spec.id, from: spec.from, to: spec.to, label: spec.label, title: edgeTooltip(j) };
+    return { id: spec.id, from: spec.from, to: spec.to, label: spec.label, title: edgeTips[j] = edgeTips[j] || lazyTip() };
   }
 
   // Seed positions for big graphs: breadth-first from the hubs along a sunflower spiral, so
@@ -492,6 +498,14 @@
     if (p.nodes.length) { var i = +String(p.nodes[0]).slice(1); highlight(i); showEntity(i); }
     else if (p.edges.length) { clearHighlight(); showRelation(+String(p.edges[0]).slice(1)); }
     else closePanel();
+  });
+  network.on("hoverNode", function (p) {
+    var i = +String(p.node).slice(1);
+    fillTip(nodeTips[i], function () { return tooltip(i); });
+  });
+  network.on("hoverEdge", function (p) {
+    var j = +String(p.edge).slice(1);
+    fillTip(edgeTips[j], function () { return edgeTooltip(j); });
   });
   network.on("doubleClick", function (p) {
     if (p.nodes.length) { var i = +String(p.nodes[0]).slice(1); expand(i); highlight(i); }
