@@ -303,3 +303,8 @@ def test_a_country_after_a_city_is_not_inside_it():
     assert containment.recognize(d) == []
     d = doc_with("杭州萧山很美。", [("杭州", "Place"), ("萧山", "Place")])
     assert facts(d, containment.recognize(d)) == {("part_of", "萧山", "杭州")}
+
+
+def test_a_town_acting_as_a_body_still_locates_what_it_sets_up():
+    d = doc_with("石桥镇探索成立茶叶共富工坊。", [("石桥镇", "Place", ("Organization",)), ("茶叶共富工坊", "Organization")])
+    assert facts(d, founding.recognize(d)) == {("located_in", "茶叶共富工坊", "石桥镇")}

@@ -129,3 +129,10 @@ def test_a_bare_kind_of_body_is_not_one_thing_everywhere():
 def test_a_committee_named_after_its_district_is_one_thing_everywhere():
     r = resolve([doc("a", ("青山区委", "Organization")), doc("b", ("青山区委", "Organization"))])
     assert len(r.entities) == 1
+
+
+def test_surer_reading_wins_a_tied_type_vote():
+    d = doc("a", ("松林学堂", "Place"))
+    d.mentions.append(Mention(0, 4, "松林学堂", "Organization", "other", 0.9))
+    e = resolve([d]).entities[0]
+    assert (e.type, e.alt_types) == ("Organization", {"Place"})

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
+from ..resolve.admin import is_admin
 from .spans import CLAUSE_END, DATE_RE, QUOTES, actors, by_sentence, normalise_date, objects_after
 
 SOURCE = "relate.founding"
@@ -70,7 +71,7 @@ def recognize(doc: Doc) -> list[Relation]:
                 founders = actors(doc, ms, t.start(), UNITS)
             for f in founders:
                 m = doc.mentions[f]
-                if m.type == "Place" and "Organization" not in m.alt_types:
+                if m.type == "Place" or is_admin(m.key or m.label):  # 某镇成立某工坊: it is in that town
                     out += [Relation("located_in", o, f, si, SOURCE, 0.6) for o in objs]
                 elif t.group() in PLACE_ONLY:
                     continue

@@ -288,16 +288,15 @@ def _entity(key: str, ms: list[tuple[int, int]], docs: list[Doc], context_of: st
     best: dict[str, float] = {}
     for di, i in ms:
         m = docs[di].mentions[i]
-        type_votes[m.type] += 1
+        type_votes[m.type] += 1 + m.score  # more mentions win; at a tie, the surer ones
         alt.update(m.alt_types)
         names[normal_name(m.label) or m.label] += 1
         if m.key:
             names[normal_name(m.key)] += 0
         for s in m.source.split("+"):
             best[s] = max(best.get(s, 0.0), m.score)
-    top = max(type_votes.values())
-    type_ = next(t for t in ENTITY_TYPES if type_votes.get(t) == top) if any(
-        type_votes.get(t) == top for t in ENTITY_TYPES) else sorted(type_votes)[0]
+    rank = {t: k for k, t in enumerate(ENTITY_TYPES)}
+    type_ = min(type_votes, key=lambda t: (-round(type_votes[t], 6), rank.get(t, 99), t))
     label = _canonical(names)
     miss = 1.0
     for s in sorted(best):
