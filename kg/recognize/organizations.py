@@ -42,8 +42,9 @@ _SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "
               "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
 _PARENT_HEADS = tuple(h for h in _HEADS if len(h) > 1 and h not in ("中心", "工作室", "队"))
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "o", "zg", "ad", "a", "i"}
+_NAMEY = {"", "nz", "nr", "nrt", "ns", "nt", "j", "nrfg", "eng"}
 _NOUNISH = {"n", "nz", "ns", "nr", "nt", "nrt", "vn", "", "j", "l", "t"}
-_OK_VERBS = {"创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
+_OK_VERBS = {"自主", "联合", "综合", "互助", "援助", "救助", "培育", "引领", "发展", "交流", "合作", "创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
 _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
                     "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
                     "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "
@@ -80,6 +81,7 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
             break  # 医院院长某某代表医院: a post or verb ends the name
         t = tag(word)
         if t in _STOP_TAGS and word not in _OK_VERBS and not (t == "a" and len(word) == 1):
+            # a verb inside a name (水利局排水管理服务处, 智能制造创新中心) sits between nouns
             before = toks.get(a)
             inside_ok = t == "v" and len(word) == 2 and p - s >= 2 and before is not None and tag(before[0]) in _NOUNISH \
                 and re.match(r"^[\u4e00-\u9fff]+$", before[0]) is not None and before[0] not in STOP_WORDS
@@ -148,6 +150,7 @@ def recognize(doc: Doc) -> list[Mention]:
         s = _grow_left(doc, start, floor, places) if start >= floor else p
         if prev is not None and s == prev.end and not prev.implicit:
             s = prev.start  # chain onto the unit just before: 区委|组织部, 公司|党支部
+        s = _cut_at_place(text, s, p, places)
         s = _strip_leading(text, s, q)
         name = _clean(text[s:q])
         if len(head) == 1 and len(name) < 3:
@@ -187,8 +190,8 @@ def _head_at(doc: Doc, p: int, longest: str, bounds) -> str:
             continue
         if len(head) == 1 or head in _ONE:
             # 水利局, 交通局 (a word ending with the head) or 区|委; never 干部, 格局, 委员
-            if (b == q and (a == p or len(w) >= 3)):
-                return head
+            if b == q and (a == p or len(w) >= 3 and tag(w) in ("n", "nt", "nz", "ns", "")):
+                return head  # not 陷入僵局
             continue
         if a == p and b == q or (p in bounds and q in bounds):
             return head
@@ -208,6 +211,17 @@ def text_at(doc: Doc, s: int, e: int) -> str:
 def _tok_at(doc: Doc, p: int):
     t = token_at(view(doc), p)
     return [t] if t[0] else []
+
+
+def _cut_at_place(text: str, s: int, p: int, places: dict[int, int]) -> int:
+    """发明人山西某研究所 → 山西某研究所: ordinary words before a place inside the name are not part of it."""
+    starts = sorted(v for v in places.values() if s < v < p)
+    if not starts:
+        return s
+    first = starts[0]
+    if any(tag(w) in _NAMEY for w in jieba.lcut(text[s:first])):
+        return s
+    return first
 
 
 def _drop_outer_place(s: int, p: int, places: dict[int, int], inner: dict[int, int]) -> int:
