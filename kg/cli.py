@@ -51,7 +51,7 @@ def cmd_build(a: argparse.Namespace) -> int:
 
 
 def cmd_query(a: argparse.Namespace) -> int:
-    from .query import GraphError, QueryError, format_result, graph_base, load_graph, run_query
+    from .query import GraphError, QueryError, format_result, query_target, target_base
 
     if (a.file is None) == (a.query is None):
         print("error: give either a query or -f FILE.rq", file=sys.stderr)
@@ -65,13 +65,11 @@ def cmd_query(a: argparse.Namespace) -> int:
     else:
         text = a.query
     try:
-        g = load_graph(a.graph)
+        base = a.base or target_base(a.graph)
+        out = format_result(query_target(a.graph, text, base=base), a.format, base=base)
     except GraphError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
-    try:
-        base = a.base or graph_base(g)
-        out = format_result(run_query(g, text, base=base), a.format, base=base)
     except QueryError as e:
         print(f"error: bad query: {e}", file=sys.stderr)
         return 2

@@ -1,6 +1,11 @@
 """SPARQL over a built graph: SELECT, ASK and CONSTRUCT with the common prefixes predeclared,
 results in the W3C SPARQL 1.1 CSV, TSV and JSON result formats or as an aligned table.
 
+Two engines, one output: ``run_query`` runs on an rdflib Graph (what ``kg.build`` returns, for
+notebooks); ``query_target`` runs on Oxigraph over OUT/store (``kg build --store``) or a graph file
+loaded in memory, which is what ``kg query`` does — Rust parses and answers far faster than
+rdflib once the graph holds millions of triples.
+
 The prefixes of ``kg.write.namespaces.query_prefixes`` (kg:, schema:, org:, prov:, skos:,
 dcterms:, rdf:, rdfs:, owl:, xsd:, and kgr:, doc:, person:, place:… under the base) need no
 PREFIX line; a query's own PREFIX line wins over a predeclared one of the same name.
@@ -18,7 +23,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -77,27 +84,110 @@ def run_query(graph: Graph, sparql: str, base: str | None = None) -> Result:
         raise QueryError(_one_line(e)) from None
 
 
-def format_result(result: Result, fmt: str = "table", base: str | None = None) -> str:
+@dataclass
+class Answer:
+    """A query's answer, whichever engine gave it: rows of rdflib terms, a boolean or a graph."""
+
+    kind: str  # SELECT | ASK | CONSTRUCT
+    vars: list[str] = field(default_factory=list)
+    rows: list[list] = field(default_factory=list)  # None where a variable is unbound
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    @classmethod
+    def of(cls, result: Result) -> "Answer":
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return cls("CONSTRUCT", graph=result.graph)
+        if result.type == "ASK":
+            return cls("ASK", boolean=bool(result.askAnswer))
+        vs = list(result.vars or [])
+        return cls("SELECT", [str(v) for v in vs], [[b.get(v) for v in vs] for b in result.bindings])
+
+
+def target_base(target: str | Path) -> str:
+    """The instance base of the graph at ``target`` (OUT, a store or a Turtle file), read from the
+    ``@prefix doc:`` line the writer puts at the top of the Turtle; else the default."""
+    p = Path(target)
+    for f in (p, p / "graph.ttl", p.parent / "graph.ttl"):
+        if f.is_file() and f.suffix == ".ttl":
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                head = fh.read(1 << 14)
+            m = re.search(r"^@prefix doc: <([^>]*)doc/> \.$", head, re.M)
+            if m:
+                return m.group(1)
+    return DEFAULT_BASE
+
+
+def query_target(target: str | Path, sparql: str, base: str | None = None) -> Answer:
+    """Run a query with Oxigraph on OUT (its fresh OUT/store, else OUT/graph.ttl), a store folder
+    or a graph file. Raises GraphError if there is nothing readable there, QueryError for a bad query."""
+    from .store import open_any
+
+    try:
+        store = open_any(target)
+    except FileNotFoundError as e:
+        raise GraphError(_one_line(e)) from None
+    except (SyntaxError, ValueError, OSError) as e:
+        f = Path(target) / "graph.ttl" if Path(target).is_dir() else target
+        raise GraphError(f"{f}: not a readable graph: {_one_line(e)}") from None
+    try:
+        return _from_oxigraph(store.query(sparql, prefixes=query_prefixes(base or target_base(target))))
+    except Exception as e:  # SyntaxError for a bad query; evaluation errors are the query's too
+        raise QueryError(_one_line(e)) from None
+
+
+def _from_oxigraph(res) -> Answer:
+    import pyoxigraph as ox
+
+    if isinstance(res, ox.QueryBoolean):
+        return Answer("ASK", boolean=bool(res))
+    if isinstance(res, ox.QueryTriples):
+        g = Graph()
+        for t in res:
+            g.add((_rdflib(t.subject), _rdflib(t.predicate), _rdflib(t.object)))
+        return Answer("CONSTRUCT", graph=g)
+    names = [v.value for v in res.variables]
+    return Answer("SELECT", names, [[_rdflib(t) for t in sol] for sol in res])
+
+
+def _rdflib(t):
+    """A pyoxigraph term as the rdflib term the formatters take."""
+    import pyoxigraph as ox
+
+    if t is None:
+        return None
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if isinstance(t, ox.BlankNode):
+        return BNode(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    dt = t.datatype.value
+    return Literal(t.value, datatype=None if dt == str(XSD.string) else URIRef(dt))
+
+
+def format_result(result: Result | Answer, fmt: str = "table", base: str | None = None) -> str:
     """SELECT in the W3C CSV/TSV/JSON result formats or a table; ASK as true/false (JSON:
     ``{"head": {}, "boolean": …}``); CONSTRUCT and DESCRIBE as Turtle."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return bind_prefixes(result.graph, base or DEFAULT_BASE).serialize(format="turtle")
-    if result.type == "ASK":
+    a = result if isinstance(result, Answer) else Answer.of(result)
+    if a.kind == "CONSTRUCT":
+        from .write.turtle import turtle_bytes
+
+        return turtle_bytes(bind_prefixes(a.graph, base or DEFAULT_BASE)).decode("utf-8")
+    if a.kind == "ASK":
         if fmt == "json":
-            return json.dumps({"head": {}, "boolean": bool(result.askAnswer)})
-        return "true" if result.askAnswer else "false"
-    names = [str(v) for v in result.vars or []]
-    rows = [[b.get(v) for v in result.vars] for b in result.bindings] if names else []
+            return json.dumps({"head": {}, "boolean": a.boolean})
+        return "true" if a.boolean else "false"
     if fmt == "csv":
-        return to_csv(names, rows)
+        return to_csv(a.vars, a.rows)
     if fmt == "tsv":
-        return to_tsv(names, rows)
+        return to_tsv(a.vars, a.rows)
     if fmt == "json":
-        return to_json(names, rows)
+        return to_json(a.vars, a.rows)
     nm = bind_prefixes(Graph(), base or DEFAULT_BASE).namespace_manager
-    return to_table(names, [[_short(t, nm) for t in r] for r in rows])
+    return to_table(a.vars, [[_short(t, nm) for t in r] for r in a.rows])
 
 
 def to_csv(names: list[str], rows: list[list]) -> str:
