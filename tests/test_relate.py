@@ -308,3 +308,9 @@ def test_a_country_after_a_city_is_not_inside_it():
 def test_a_town_acting_as_a_body_still_locates_what_it_sets_up():
     d = doc_with("石桥镇探索成立茶叶共富工坊。", [("石桥镇", "Place", ("Organization",)), ("茶叶共富工坊", "Organization")])
     assert facts(d, founding.recognize(d)) == {("located_in", "茶叶共富工坊", "石桥镇")}
+
+
+def test_subject_described_by_where_it_is():
+    d = doc_with("位于石桥街道的青州博物馆，先后获评省级科普基地。",
+                 [("石桥街道", "Place"), ("青州博物馆", "Organization"), ("省级科普基地", "Award")])
+    assert facts(d, awards.recognize(d)) == {("received_award", "青州博物馆", "省级科普基地")}

@@ -125,6 +125,9 @@ _TIME = re.compile(r"^(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|去年|今年|明年|�
                    r"随后|如今|当前|开年|以来|初|底|年初|年底|在|[，,、和与及])*$")
 
 
+_WHERE = re.compile(r"^(?:位于|坐落于|地处)[^，,]{0,12}的$")
+
+
 def _opens_clause(doc: Doc, ms: list[tuple[int, Mention]], m: Mention) -> bool:
     """Is ``m`` the subject of its clause: only a time phrase (or 在 + a place) before it?"""
     sent_start = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
@@ -135,7 +138,8 @@ def _opens_clause(doc: Doc, ms: list[tuple[int, Mention]], m: Mention) -> bool:
     for _, x in ms:  # names before it in the clause (在某市某街道，…) do not count
         if k <= x.start and x.end <= m.start:
             prefix[x.start - k:x.end - k] = [""] * (x.end - x.start)
-    return bool(_TIME.match(unquoted("".join(prefix))))
+    p = unquoted("".join(prefix))
+    return bool(_TIME.match(p) or _WHERE.match(p))  # 位于某街道的某馆，先后获评…: still the subject
 
 
 # places that have a committee or a management body of their own and so can act

@@ -3,6 +3,8 @@
 
 >>> is_admin("青山镇"), is_admin("杭州"), is_admin("霞光中路"), is_chinese_admin("希腊")
 (True, True, False, False)
+>>> is_admin("鹿城区"), is_admin("主城区"), is_admin("松山工业社区")
+(True, False, False)
 """
 from __future__ import annotations
 
@@ -48,6 +50,8 @@ def is_chinese_admin(name: str) -> bool:
 
 
 def is_admin(name: str) -> bool:
+    if is_chinese_admin(name):  # 鹿城区 is a district though it ends like 主城区
+        return True
     if name.endswith(NOT_ADMIN):
         return False
-    return is_chinese_admin(name) or any(name.endswith(s) and len(name) > len(s) for s in SUFFIXES)
+    return any(name.endswith(s) and len(name) > len(s) for s in SUFFIXES)
