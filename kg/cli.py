@@ -118,13 +118,23 @@ def cmd_explain(a: argparse.Namespace) -> int:
     return 0
 
 
+def _base_iri(text: str) -> str:
+    """argparse type for --base: a clear usage error instead of a traceback after extraction."""
+    from .write.iris import check_base
+
+    try:
+        return check_base(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Build a knowledge graph from Chinese text.")
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract, resolve and write OUT/graph.ttl and OUT/graph.html")
     b.add_argument("inputs", nargs="+", help=".txt/.md files or folders (searched recursively)")
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
-    b.add_argument("--base", default=DEFAULT_BASE, help=f"base IRI for instance data (default: {DEFAULT_BASE})")
+    b.add_argument("--base", default=DEFAULT_BASE, type=_base_iri, help=f"base IRI for instance data (default: {DEFAULT_BASE})")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--store", nargs="?", const="", metavar="DIR",
                    help="also keep a persistent Oxigraph store for kg serve/query (default DIR: OUT/store)")
@@ -135,7 +145,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("-f", "--file", help="read the query from FILE.rq ('-' for stdin)")
     q.add_argument("--format", choices=["table", "csv", "tsv", "json"], default="table",
                    help="table (default), or the SPARQL 1.1 CSV/TSV/JSON result formats; CONSTRUCT prints Turtle")
-    q.add_argument("--base", default=None,
+    q.add_argument("--base", default=None, type=_base_iri,
                    help="base IRI of the instance prefixes kgr:, doc:, place:… (default: the one the graph was built with)")
     q.set_defaults(func=cmd_query)
     s = sub.add_parser("serve", help="a read-only SPARQL endpoint (and the viewer) over a built graph")

@@ -319,3 +319,22 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
     write_atomic(f, b"new")
     assert f.read_bytes() == b"new"
+
+
+# ------------------------------------------------------------------ kg build --base
+
+def test_kg_build_base_puts_every_instance_iri_under_it(tmp_path, capsys):
+    from kg.cli import main
+
+    src = tmp_path / "news.txt"
+    src.write_text("宁波市北仑区召开会议。浙江大学宁波研究院参加了会议。\n", encoding="utf-8")
+    assert main(["build", str(src), "-o", str(tmp_path / "out"), "-q", "--base", BASE]) == 0
+    data = (tmp_path / "out" / "graph.ttl").read_bytes()
+    g = Graph().parse(data=data, format="turtle")
+    assert instance_iris(g) and all(str(i).startswith(BASE) for i in instance_iris(g))
+    assert f"@prefix doc: <{BASE}doc/> .".encode() in data
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        main(["build", str(src), "-o", str(tmp_path / "out2"), "--base", "https://example.org/no end"])
+    assert e.value.code == 2 and "base IRI" in capsys.readouterr().err
+    assert not (tmp_path / "out2").exists()

@@ -83,6 +83,21 @@ def _relative_paths(paths: Iterable[str]) -> dict[str, str]:
     return {p: "/".join(n.split("/")[common:]) for p, n in norm.items()}
 
 
+_BASE_IRI = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]$")
+
+
+def check_base(base: str) -> str:
+    """``base`` if it can prefix instance IRIs (absolute, no characters strict parsers reject,
+    ending in '/' or '#'); else ValueError with a message that says why.
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    """
+    if not _BASE_IRI.match(base):
+        raise ValueError(f"base IRI must be absolute, without spaces or <>\"{{}}|\\^`, and end in '/' or '#': {base!r}")
+    return base
+
+
 class Minter:
     """Mints the IRIs of one graph.
 
@@ -97,9 +112,7 @@ class Minter:
         entity_keys: Iterable[tuple[str, str, str]] = (),
         doc_paths: Iterable[str] = (),
     ):
-        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]*[/#]$", base):
-            raise ValueError(f"base IRI must be absolute, without spaces or <>\"{{}}|\\^`, and end in '/' or '#': {base!r}")
-        self.base = base
+        self.base = check_base(base)
         self._clash: set[tuple[str, str]] = set()
         seen: dict[tuple[str, str], str] = {}
         for type_, label, key in entity_keys:
