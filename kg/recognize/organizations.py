@@ -26,6 +26,7 @@ from .words import NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
 _HEAD_SET = set(_HEADS)
+_COMPANY_TAILS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "集团公司"}
 # institutions that are also places one visits
 _VENUES = {"纪念馆", "展示馆", "博物馆", "展览馆", "图书馆", "文化馆", "科技馆", "美术馆", "学堂", "剧院", "党校", "大学", "学院", "医院"}
 # Words that end like a head but are not units.
@@ -164,8 +165,11 @@ def recognize(doc: Doc) -> list[Mention]:
         alt = ("Place",) if type_ == "Organization" and head in _VENUES else ()
         mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "", alt_types=alt)
         if prev is not None and prev.start == s and prev.end < q and not prev.implicit:
-            prev.implicit = True
-            prev.score = 0.65
+            if head in _COMPANY_TAILS and prev in out:  # 某某集团|有限公司: one company, not a parent
+                out.remove(prev)
+            else:
+                prev.implicit = True
+                prev.score = 0.65
         elif head in _SUB_HEADS:
             parent = _implicit_parent(text, s, p)
             if parent:

@@ -122,6 +122,7 @@ def _settle(candidates: list[Mention]) -> list[Mention]:
         taken[m.start:m.end] = b"\1" * (m.end - m.start)
         kept.append(m)
     holders = sorted((m.start, m.end, m.type) for m in kept)
+    names_kept = {m.name or m.text for m in kept} | {m.key for m in kept if m.key}
     extra: list[Mention] = []
     seen: set[tuple[int, int, str]] = {(m.start, m.end, m.type) for m in kept}
     for m in ranked:
@@ -131,6 +132,8 @@ def _settle(candidates: list[Mention]) -> list[Mention]:
         if not inside:
             continue
         opens_award = m.type == "Organization" and any(h[2] == "Award" and h[0] == m.start for h in inside)
+        if m.implicit and m.key and m.key not in names_kept:
+            continue  # the core of a programme whose full name lost to another reading
         if m.implicit or opens_award:
             m.implicit = True
             extra.append(m)

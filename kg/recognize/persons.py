@@ -97,7 +97,7 @@ def _foreign(doc: Doc) -> list[Mention]:
     out = []
     for m in _FOREIGN.finditer(text):
         name = m.group(2)
-        if tag(name) or any(c in _BAD for c in name):
+        if (tag(name) and not tag(name).startswith("nr")) or any(c in _BAD for c in name):
             continue  # an ordinary word (来自法国的游客), not a name
         out.append(Mention(m.start(2), m.end(2), name, "Person", "rules.person", 0.6))
     return out

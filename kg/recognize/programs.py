@@ -26,7 +26,7 @@ _HEAD = literal_regex(_HEADS)
 _HEAD_AT_END = re.compile("(?:" + "|".join(map(re.escape, sorted(_HEADS, key=len, reverse=True))) + ")$")
 _Q = r"“([^“”\n]{2,24})”"
 # a quoted name, then up to 12 characters of the rest of the name, then its head
-_STOPS = "的等和与及在是被为入获将把对向首个让使由从以并或也都还就"
+_STOPS = "的等和与及在是被为入获将把向首个让使由从以并或也都还就"
 # a quoted name, then what follows it up to a stop character
 _QUOTED = re.compile(_Q + r"([^" + _STOPS + r"\W_]{0,12})")
 _HEAD_END = re.compile("(?:" + _HEAD + ")")
