@@ -128,7 +128,8 @@ def render_html(g: Graph, path: Path, *, max_initial_nodes: int = 1000, layout_t
     for i, e in enumerate(model["ents"]):
         t = model["types"][e["t"]]
         at = {"x": float(pos[i][0]), "y": float(pos[i][1])} if pos is not None else {}
-        net.add_node(f"n{i}", label=e["label"], color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1), **at)
+        shown = e["label"] if len(e["label"]) <= 18 else e["label"][:17] + "…"  # full name in panel and tooltip
+        net.add_node(f"n{i}", label=shown, color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1), **at)
     for j, r in enumerate(model["rels"]):
         if r["o"] is not None:
             net.add_edge(f"n{r['s']}", f"n{r['o']}", id=f"e{j}", label=r["label"])
