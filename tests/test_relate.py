@@ -314,3 +314,8 @@ def test_subject_described_by_where_it_is():
     d = doc_with("位于石桥街道的青州博物馆，先后获评省级科普基地。",
                  [("石桥街道", "Place"), ("青州博物馆", "Organization"), ("省级科普基地", "Award")])
     assert facts(d, awards.recognize(d)) == {("received_award", "青州博物馆", "省级科普基地")}
+
+
+def test_post_opening_the_clause_after_its_organisation():
+    d = doc_with("街道组建了“红帆”志愿服务队，队长张丽说。", [("“红帆”志愿服务队", "Organization"), ("张丽", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "张丽", "红帆志愿服务队", "队长")}

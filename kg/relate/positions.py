@@ -179,6 +179,8 @@ def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | 
                 return j, party + title, 0.8
             if is_org_like(m) or party:
                 return i, _compose_role(m.label, post), 0.85
+        if m.type == "Organization" and gap.strip(QUOTES) in ("，", ",") and not generic:
+            return i, _compose_role(m.label, post), 0.6  # 组建了某服务队，队长张三说
     # a generic unit word (社区党委书记): the nearest earlier unit whose name ends with it
     if generic:
         for i, m in sorted(before, key=lambda x: -x[1].end):
