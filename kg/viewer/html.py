@@ -18,9 +18,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 import math
 import os
+import re
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
