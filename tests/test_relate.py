@@ -319,3 +319,9 @@ def test_subject_described_by_where_it_is():
 def test_post_opening_the_clause_after_its_organisation():
     d = doc_with("街道组建了“红帆”志愿服务队，队长张丽说。", [("“红帆”志愿服务队", "Organization"), ("张丽", "Person")])
     assert facts(d, positions.recognize(d)) == {("holds_position", "张丽", "红帆志愿服务队", "队长")}
+
+
+def test_located_at_the_village_just_named():
+    d = doc_with("在青州市柳树村，新事不断。位于村口的柳树书院很热闹。",
+                 [("青州市", "Place"), ("柳树村", "Place"), ("柳树书院", "Organization")])
+    assert facts(d, wording.recognize(d)) == {("located_in", "柳树书院", "柳树村")}

@@ -26,6 +26,23 @@ def _rel(doc: Doc, thing: int, place: int, si: int, score: float) -> Relation:
     return Relation(kind, thing, place, si, SOURCE, score)
 
 
+# 位于村口的某学院: the village is the one the text has just named
+_GENERIC_SITE = re.compile(r"位于(村|镇|乡|社区|街道)(?:口|里|内|中|上|东|西|南|北|头|尾|边)[^，,。；;]{0,6}的")
+
+
+def _generic_site(doc: Doc, si: int, ms, out: list[Relation]) -> None:
+    sent = doc.sentences[si]
+    for g in _GENERIC_SITE.finditer(doc.text, sent.start, sent.end):
+        thing = next(((i, m) for i, m in ms if m.start == g.end() and m.type in THINGS), None)
+        if thing is None:
+            continue
+        unit = g.group(1)
+        earlier = [i for i, m in enumerate(doc.mentions) if m.type == "Place" and m.end <= g.start()
+                   and (m.key or m.label).endswith(unit) and m.sentence >= si - 3]
+        if earlier:
+            out.append(_rel(doc, thing[0], earlier[-1], si, 0.6))
+
+
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
     for si, idx in sorted(by_sentence(doc).items()):
@@ -33,6 +50,7 @@ def recognize(doc: Doc) -> list[Relation]:
             continue
         ms = [(i, doc.mentions[i]) for i in idx if not doc.mentions[i].implicit]
         text = doc.text
+        _generic_site(doc, si, ms, out)
         for k, (i, m) in enumerate(ms):
             if m.type != "Place":
                 continue
