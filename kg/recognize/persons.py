@@ -24,7 +24,7 @@ _HAN = "[\u4e00-\u9fff]"
 _POST_NAME = re.compile("(?:" + literal_regex(POSTS) + ")(" + _SUR + _HAN + "{1,2})")
 _NAME_AFTER = re.compile("(" + _SUR + _HAN + "{1,2})(?=" + literal_regex(AFTER_NAME + SPEECH) + ")")
 _BYLINE = re.compile(r"(?:^|(?<=[ \u3000]))(?:本报记者|记者|通讯员|撰稿|摄影|本报通讯员)[ \u3000:：]*((?:" + _HAN + r"{2,4}(?:[ \u3000、，,]+|$))+)")
-_PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
+_PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(。，：:]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
 _BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副")
 _GIVEN_WORDS = {"建华", "国华", "建国", "志强", "海涛"}  # given names that are also words
 _NOT_GIVEN = set("书记主任董事长总经理部长局长同志说表示介绍")
