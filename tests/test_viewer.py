@@ -264,6 +264,9 @@ def test_clicking_a_node_shows_evidence_from_a_document_that_mentions_it(browser
                 truth[str(g.value(s, SDO.text))] = str(g.value(g.value(s, KG.inDocument), DCTERMS.identifier))
         assert sentence in truth
         assert truth[sentence] in source
+        texts = group.locator(".sent").all_text_contents()
+        assert len(texts) == len(set(texts))  # a sentence that names it twice is listed once
+        view.page.mouse.move(5, 300)
         ARTIFACTS.mkdir(exist_ok=True)
         view.page.screenshot(path=str(ARTIFACTS / "viewer-seeds-panel.png"))
     finally:

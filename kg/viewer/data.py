@@ -94,6 +94,14 @@ def _num(x) -> float | None:
         return None
 
 
+def _by_sentence(pairs) -> list[list]:
+    """[[sentence, [surface forms written there]], ...] in sentence order."""
+    out: dict = defaultdict(set)
+    for si, surface in pairs:
+        out[si].add(surface)
+    return [[si, sorted(x for x in out[si] if x)] for si in sorted(out)]
+
+
 class _Index:
     """One pass per property: ``value(p)[s]`` and ``values(p)[s]`` instead of one rdflib call per node."""
 
@@ -285,7 +293,7 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
         ent_list.append({
             "iri": str(e), "label": label, "t": t_index[ts[0]], "types": [t_index[c] for c in ts],
             "aliases": aliases, "deg": deg[i], "docs": sorted(ent_docs[e]),
-            "ment": sorted([s_index[x[0]], x[1]] for x in mentions[e]),
+            "ment": _by_sentence((s_index[x[0]], x[1]) for x in mentions[e]),
         })
 
     spare = iter(SPARE_COLOURS * 4)

@@ -29,7 +29,7 @@
   var surfaces = D.ents.map(function (e, i) {
     var s = {};
     names[i].forEach(function (x) { s[x] = 1; });
-    e.ment.forEach(function (m) { if (m[1]) s[m[1]] = 1; });
+    e.ment.forEach(function (m) { m[1].forEach(function (x) { s[x] = 1; }); });
     return Object.keys(s);
   });
   var byDegree = D.ents.map(function (_, i) { return i; }).sort(function (a, b) {
@@ -104,7 +104,7 @@
       var s = D.sents[m[0]];
       if (s) tip.appendChild(highlighted(s[1].length > 90 ? s[1].slice(0, 90) + "…" : s[1], surfaces[i]));
     });
-    if (e.ment.length > 2) tip.appendChild(el("div", { "class": "muted" }, "共 " + e.ment.length + " 处提及，点击查看"));
+    if (e.ment.length > 2) tip.appendChild(el("div", { "class": "muted" }, "共 " + e.ment.length + " 句提及，点击查看"));
     return tip;
   }
   function edgeTooltip(j) {
@@ -457,7 +457,7 @@
       var fill = function (limit) {
         ul.textContent = "";
         ms.slice(0, limit).forEach(function (m) {
-          ul.appendChild(el("li", null, highlighted(D.sents[m[0]][1], m[1] ? [m[1]].concat(surfaces[i]) : surfaces[i])));
+          ul.appendChild(el("li", null, highlighted(D.sents[m[0]][1], m[1].concat(surfaces[i]))));
         });
         if (ms.length > limit) {
           ul.appendChild(el("li", null, el("button", { type: "button", "class": "link", onclick: function () { fill(ms.length); } },
