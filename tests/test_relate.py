@@ -325,3 +325,10 @@ def test_located_at_the_village_just_named():
     d = doc_with("在青州市柳树村，新事不断。位于村口的柳树书院很热闹。",
                  [("青州市", "Place"), ("柳树村", "Place"), ("柳树书院", "Organization")])
     assert facts(d, wording.recognize(d)) == {("located_in", "柳树书院", "柳树村")}
+
+
+def test_a_bodys_own_event_and_an_event_named_after_its_city():
+    d = doc_with("青山纪念馆“初心”主题展开幕。", [("青山纪念馆", "Organization"), ("“初心”主题展", "Event")])
+    assert facts(d, launching.recognize(d)) == {("launched", "青山纪念馆", "初心主题展")}
+    d = doc_with("青州是东道主，青州运动会开幕。", [("青州", "Place"), ("青州运动会", "Event")])
+    assert facts(d, structure.recognize(d)) == {("located_in", "青州运动会", "青州")}

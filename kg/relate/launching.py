@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import actors_with_fallback, by_sentence, objects_after
+from .spans import QUOTES, actors_with_fallback, by_sentence, can_act, objects_after
 
 SOURCE = "relate.launching"
 TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|创设|开设|开通|提炼|探索推进|编制|召开|举行")
@@ -48,6 +48,12 @@ def recognize(doc: Doc) -> list[Relation]:
             for a in found:
                 for o in objs:
                     out.append(Relation("launched", a, o, si, SOURCE, round(0.7 * factor, 3)))
+        for k, (i, m) in enumerate(ms[:-1]):  # 某纪念馆“某某”主题展: the body's own event
+            j, e = ms[k + 1]
+            if m.type in ACTORS and can_act(m) and e.type == "Event" and not m.implicit and not e.implicit \
+                    and m.end <= e.start and doc.text[m.end:e.start].strip(QUOTES) == "" \
+                    and not doc.text[max(0, m.start - 2):m.start].endswith(("在", "到", "于", "赴")):
+                out.append(Relation("launched", i, j, si, SOURCE, 0.5))
         for t in ORIGIN.finditer(doc.text, sent.start, sent.end):
             progs = [i for i, m in ms if m.end <= t.start() and m.type in OBJECTS and not m.implicit
                      and len(doc.text[m.end:t.start()].strip("”’\"'")) <= 1]

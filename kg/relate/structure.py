@@ -54,7 +54,7 @@ def recognize(doc: Doc) -> list[Relation]:
             labels.setdefault((m.type, m.key), i)
     # 滕头 for 滕头村: a short form of an administrative place named in this document
     short_forms = {strip_suffix(n) for t, n in labels if t == "Place" and is_admin(n)}
-    todo = [i for i, m in enumerate(doc.mentions) if m.type == "Organization"]
+    todo = [i for i, m in enumerate(doc.mentions) if m.type in ("Organization", "Event")]
     done: set[int] = set()
     while todo:
         i = todo.pop(0)
@@ -66,6 +66,8 @@ def recognize(doc: Doc) -> list[Relation]:
         for k in range(len(name) - 1, 1, -1):
             parent, rest = name[:k], name[k:]
             kind = None
+            if m.type == "Event" and ("Place", parent) not in labels:
+                continue  # an event's name tells where it is held, nothing more
             if ("Organization", parent) in labels:
                 kind, type_ = "sub_organization_of", "Organization"
             elif ("Place", parent) in labels:
