@@ -65,11 +65,12 @@ def load_graph(target: str | Path) -> Graph:
 
 
 def graph_base(graph: Graph) -> str:
-    """The instance base a graph was written with (read from its ``doc:`` prefix), else the default."""
-    for prefix, ns in graph.namespaces():
-        if prefix == "doc" and str(ns).endswith("/doc/"):
-            return str(ns)[: -len("doc/")]
-    return DEFAULT_BASE
+    """The instance base a graph was written with (its ``kgr:`` prefix), else the default."""
+    bound = dict(graph.namespaces())
+    if "kgr" in bound:
+        return str(bound["kgr"])
+    doc = str(bound.get("doc", ""))
+    return doc[: -len("doc/")] if doc.endswith("/doc/") else DEFAULT_BASE
 
 
 def run_query(graph: Graph, sparql: str, base: str | None = None) -> Result:
@@ -106,13 +107,13 @@ class Answer:
 
 def target_base(target: str | Path) -> str:
     """The instance base of the graph at ``target`` (OUT, a store or a Turtle file), read from the
-    ``@prefix doc:`` line the writer puts at the top of the Turtle; else the default."""
+    ``@prefix kgr:`` line the writer puts at the top of the Turtle; else the default."""
     p = Path(target)
     for f in (p, p / "graph.ttl", p.parent / "graph.ttl"):
         if f.is_file() and f.suffix == ".ttl":
             with open(f, encoding="utf-8", errors="replace") as fh:
                 head = fh.read(1 << 14)
-            m = re.search(r"^@prefix doc: <([^>]*)doc/> \.$", head, re.M)
+            m = re.search(r"^@prefix kgr: <([^>]*)> \.$", head, re.M) or re.search(r"^@prefix doc: <([^>]*)doc/> \.$", head, re.M)
             if m:
                 return m.group(1)
     return DEFAULT_BASE

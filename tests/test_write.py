@@ -86,7 +86,7 @@ def test_turtle_reads_back_to_the_same_graph_with_readable_prefixes():
     back = Graph().parse(data=data, format="turtle")
     assert set(back) == set(seeds_build().graph)
     text = data.decode("utf-8")
-    for prefix in ("kg:", "schema:", "dcterms:", "skos:", "doc:", "place:"):
+    for prefix in ("kg:", "schema:", "dcterms:", "skos:", "kgr:", "doc:", "place:"):
         assert f"@prefix {prefix}" in text
     assert "place:" in text.split("\n\n", 1)[1]  # instance IRIs are written as prefixed names
 
@@ -278,6 +278,19 @@ def test_an_unknown_relation_kind_is_left_out_with_a_warning_and_the_rest_kept()
         g = to_graph([d], resolve([d]), BASE)
     assert any("twinned_with" in str(w.message) for w in caught)
     assert len(list(g.subjects(RDF.type, KG.Assertion))) == 1
+
+
+def test_an_administrative_area_is_a_place_too():
+    from kg.resolve import Resolution
+    from kg.resolve.entities import Entity
+
+    text = "宁波市和宁波港。"
+    d = doc_of(text, mentions=[mention(text, "宁波市", "Place"), mention(text, "宁波港", "Place")])
+    city, port = Entity("宁波市", "Place", "宁波市", score=0.9), Entity("宁波港", "Place", "宁波港", score=0.9)
+    city.admin, port.admin = True, False
+    g = to_graph([d], Resolution([city, port], {(0, 0): 0, (0, 1): 1}), BASE)
+    assert set(g.subjects(RDF.type, KG.AdministrativeArea)) == {URIRef(BASE + "place/宁波市")}
+    assert len(set(g.subjects(RDF.type, KG.Place))) == 2
 
 
 def test_alt_types_are_types_too_and_marked_as_such():

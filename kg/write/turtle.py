@@ -112,6 +112,7 @@ def turtle_bytes(g: Graph) -> bytes:
             objs = ",\n        ".join(terms.term(o) for o in sorted(preds[p], key=_order))
             lines.append(f"{'a' if p == RDF.type else terms.iri(p)} {objs}")
         blocks.append(f"{terms.term(s)} " + " ;\n    ".join(lines) + " .\n")
+    terms.used.add("kgr")  # the instance base is worth stating even when no IRI sits right under it
     head = "".join(f"@prefix {p}: <{ns}> .\n" for ns, p in sorted(terms.prefix.items(), key=lambda x: x[1]) if p in terms.used)
     return (head + "\n" + "\n".join(blocks)).encode("utf-8") if blocks else head.encode("utf-8")
 
