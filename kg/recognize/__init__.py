@@ -12,7 +12,7 @@ and ``propagate`` (consistency.py) tags the other occurrences of every settled n
 from __future__ import annotations
 
 from ..doc import Doc
-from . import awards, gazetteer, organizations, persons, places, programs
+from . import awards, gazetteer, organizations, persons, places, programs, statistical
 from .consistency import link_short_forms, propagate
 from .overlaps import STATISTICAL, plausible_guess, settle
 from .tokens import boundaries, memo
@@ -25,6 +25,7 @@ COMPONENTS = [
     programs.recognize,
     awards.recognize,
     persons.recognize,
+    statistical.recognize,  # the CRF tagger (source "crf"): fills what no rule covers, see overlaps.STATISTICAL
 ]
 
 _SHARED = {gazetteer.recognize, places.recognize}
