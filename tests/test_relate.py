@@ -332,3 +332,9 @@ def test_a_bodys_own_event_and_an_event_named_after_its_city():
     assert facts(d, launching.recognize(d)) == {("launched", "青山纪念馆", "初心主题展")}
     d = doc_with("青州是东道主，青州运动会开幕。", [("青州", "Place"), ("青州运动会", "Event")])
     assert facts(d, structure.recognize(d)) == {("located_in", "青州运动会", "青州")}
+
+
+def test_two_quoted_titles_in_a_list_are_not_owner_and_event():
+    d = doc_with("包括“书香——松林纪念馆”“光辉——历史陈列展”等展陈。",
+                 [("松林纪念馆", "Organization"), ("“光辉——历史陈列展”", "Event")])
+    assert launching.recognize(d) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import QUOTES, actors_with_fallback, by_sentence, can_act, objects_after
+from .spans import actors_with_fallback, by_sentence, can_act, objects_after
 
 SOURCE = "relate.launching"
 TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|创设|开设|开通|提炼|探索推进|编制|召开|举行")
@@ -51,7 +51,7 @@ def recognize(doc: Doc) -> list[Relation]:
         for k, (i, m) in enumerate(ms[:-1]):  # 某纪念馆“某某”主题展: the body's own event
             j, e = ms[k + 1]
             if m.type in ACTORS and can_act(m) and e.type == "Event" and not m.implicit and not e.implicit \
-                    and m.end <= e.start and doc.text[m.end:e.start].strip(QUOTES) == "" \
+                    and m.end <= e.start and doc.text[m.end:e.start].strip("“‘「『") == "" \
                     and not doc.text[max(0, m.start - 2):m.start].endswith(("在", "到", "于", "赴")):
                 out.append(Relation("launched", i, j, si, SOURCE, 0.5))
         for t in ORIGIN.finditer(doc.text, sent.start, sent.end):
