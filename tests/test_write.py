@@ -59,6 +59,19 @@ def test_two_builds_of_the_same_input_give_identical_bytes(monkeypatch):
     assert turtle_bytes(build(["seeds"]).graph) == seeds_turtle()
 
 
+def test_another_process_with_another_hash_seed_writes_the_same_bytes(tmp_path):
+    """Set and dict order of strings changes with PYTHONHASHSEED from one run to the next."""
+    import os
+    import sys
+
+    env = {**os.environ, "PYTHONHASHSEED": "4242"}
+    code = "import sys; from kg.pipeline import build; from kg.write.turtle import turtle_bytes; " \
+           "sys.stdout.buffer.write(turtle_bytes(build(['seeds']).graph))"
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=300)
+    assert p.returncode == 0, p.stderr.decode()[-2000:]
+    assert p.stdout == seeds_turtle()
+
+
 def test_input_order_and_working_folder_do_not_change_the_bytes(tmp_path, monkeypatch):
     shutil.copytree(SEEDS, tmp_path / "seeds")
     monkeypatch.chdir(tmp_path)
