@@ -104,7 +104,7 @@ def cmd_explain(a: argparse.Namespace) -> int:
     from .explain import explain_text
 
     try:
-        text = explain_text(a.graph, a.name)
+        text = explain_text(a.graph, a.name, a.limit)
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
@@ -165,6 +165,7 @@ def parser() -> argparse.ArgumentParser:
     x = sub.add_parser("explain", help="why a node exists: its names, sentences, components, relations")
     x.add_argument("graph", help="OUT folder or a Turtle file")
     x.add_argument("name", help="a label or alias (a part of one also matches)")
+    x.add_argument("--limit", type=int, default=10, help="explain at most this many matches in full (0: all)")
     x.set_defaults(func=cmd_explain)
     return ap
 

@@ -168,10 +168,17 @@ def format_report(r: EntityReport) -> str:
     return "\n".join(lines)
 
 
-def explain_text(target: Graph | str | Path, name: str) -> str | None:
-    """Everything ``kg explain`` prints for ``name``, or None when nothing matches."""
+def explain_text(target: Graph | str | Path, name: str, limit: int = 10) -> str | None:
+    """Everything ``kg explain`` prints for ``name``, or None when nothing matches.
+
+    At most ``limit`` entities are explained in full (0: all); the others are named."""
     reports = explain(target, name)
     if not reports:
         return None
+    shown = reports if limit <= 0 else reports[:limit]
     head = f"{len(reports)} entities match “{name}”\n\n" if len(reports) > 1 else ""
-    return head + "\n\n".join(format_report(r) for r in reports)
+    text = head + "\n\n".join(format_report(r) for r in shown)
+    if len(shown) < len(reports):
+        rest = "、".join(r.label for r in reports[len(shown):])
+        text += f"\n\n… and {len(reports) - len(shown)} more (--limit 0 shows all): {rest}"
+    return text

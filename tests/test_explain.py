@@ -59,3 +59,14 @@ def test_an_alias_finds_the_canonical_node(tmp_path):
     assert (r.label, r.aliases) == ("青山区", ["青山"])
     assert "AdministrativeArea" in r.types and r.types[0] == "Place"
     assert [m.surface for m in r.mentions] == ["青山区", "青山"]
+
+
+def test_many_partial_matches_are_capped_and_named(tmp_path, capsys):
+    text = "东湖中心和西湖中心和南湖中心。"
+    d = doc_with(text, [("东湖中心", "Organization"), ("西湖中心", "Organization"), ("南湖中心", "Organization")])
+    d.raw = text
+    write_turtle(to_graph([d], resolve([d])), tmp_path / "graph.ttl")
+    assert main(["explain", str(tmp_path), "中心", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("3 entities match")
+    assert out.count("  node  ") == 1 and "… and 2 more" in out
