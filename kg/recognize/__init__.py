@@ -25,8 +25,9 @@ COMPONENTS = [
     programs.recognize,
     awards.recognize,
     persons.recognize,
-    statistical.recognize,  # the CRF tagger (source "crf"): fills what no rule covers, see overlaps.STATISTICAL
 ]
+if statistical.MODEL_PATH.exists():  # the CRF tagger (source "crf"): fills what no rule covers (overlaps.STATISTICAL)
+    COMPONENTS.append(statistical.recognize)
 
 _SHARED = {gazetteer.recognize, places.recognize}
 
