@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import math
 import os
 import re
 from pathlib import Path
@@ -56,7 +55,10 @@ def _options() -> dict:
     font = {"face": FONT_STACK, "size": 14, "color": "#222", "strokeWidth": 3, "strokeColor": "#ffffff"}
     return {
         "autoResize": True,
-        "nodes": {"shape": "dot", "font": font, "borderWidth": 1},
+        # size by degree; the names of well-connected entities are larger and show from further out
+        "nodes": {"shape": "dot", "font": font, "borderWidth": 1,
+                  "scaling": {"min": 8, "max": 40, "label": {"enabled": True, "min": 13, "max": 30,
+                                                               "maxVisible": 30, "drawThreshold": 6}}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#a0a8b4", "highlight": "#333333", "hover": "#555555", "inherit": False},
@@ -129,7 +131,7 @@ def render_html(g: Graph, path: Path, *, max_initial_nodes: int = 1000, layout_t
         t = model["types"][e["t"]]
         at = {"x": float(pos[i][0]), "y": float(pos[i][1])} if pos is not None else {}
         shown = e["label"] if len(e["label"]) <= 18 else e["label"][:17] + "…"  # full name in panel and tooltip
-        net.add_node(f"n{i}", label=shown, color=t["colour"], size=round(9 + 4 * math.sqrt(e["deg"]), 1), **at)
+        net.add_node(f"n{i}", label=shown, color=t["colour"], value=e["deg"], **at)
     for j, r in enumerate(model["rels"]):
         if r["o"] is not None:
             net.add_edge(f"n{r['s']}", f"n{r['o']}", id=f"e{j}", label=r["label"])

@@ -123,7 +123,7 @@
   }
   function nodeItem(i, x, y) {
     var spec = nodeSpec[i];
-    var item = { id: spec.id, label: spec.label, color: spec.color, size: spec.size, shape: spec.shape };
+    var item = { id: spec.id, label: spec.label, color: spec.color, value: spec.value, shape: spec.shape };
     item.title = nodeTips[i] = nodeTips[i] || lazyTip();
     if (spec.x !== undefined) { item.x = spec.x; item.y = spec.y; }
     else if (x !== undefined) { item.x = x; item.y = y; }
