@@ -186,3 +186,10 @@ def test_invented_article_end_to_end():
             ("省级先进基层党组织", "Award", False)} <= found
     # a company's own name is not split into a parent (某某集团 in 某某集团有限公司)
     assert ("浙江中纺控股集团", "Organization", True) not in found
+
+
+def test_ideologies_slogans_anniversaries_and_facility_types_are_not_entities():
+    text = ("在庆祝中国共产党成立103周年之际，全县深入学习中国特色社会主义理论，弘扬“红船精神”，坚持“绿水青山就是金山银山”"
+            "理念。各乡镇建成党群服务中心56个，组建志愿服务队、先锋队等队伍，推动“争当先锋、争创一流”。")
+    d = extract(text, path="t.txt")
+    assert {(m.label, m.type) for m in d.mentions if not m.source.startswith("relate")} == {("中国共产党", "Organization")}

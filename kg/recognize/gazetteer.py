@@ -25,6 +25,7 @@ _SUFFIXES = ("壮族自治区", "回族自治区", "维吾尔自治区", "特别
 _GENERIC_HEADS = {"新城", "老城", "城关", "城中", "市中", "新华", "和平", "城东", "城西", "城南", "城北", "江北", "江南", "河东", "河西", "新区", "郊区", "矿区", "城区", "新建", "吉利"}
 _BAD_SHORT = {"城", "郊", "矿", "市中", "城中", "新城", "开发", "高新", "经济", "中心", "新", "东", "西", "南", "北", "江北", "江南", "城东", "城西", "城南", "城北", "河东", "河西", "白云", "和平", "新华", "平安", "长安", "向阳", "红旗", "朝阳", "永安", "建设", "解放", "东方", "复兴"}
 
+_NOT_PLACE_AFTER = re.compile("特色|式|梦|风格|方案|智慧|精神|故事|道路|样板|模式|经验|实践|力量|声音")
 FULL: dict[str, str] = {}  # surface → full name
 SHORT: set[str] = set()  # short forms: must stand as a word of their own (jieba token boundaries)
 LEVEL3: set[str] = set()  # surfaces of districts and counties: trusted only beside their city
@@ -96,6 +97,8 @@ def recognize(doc: Doc) -> list[Mention]:
     literal = {w for _, _, w in found}
     above = {FULL[w] for w in literal if w not in LEVEL3}  # cities, provinces named in the document
     for start, end, w in found:
+        if _NOT_PLACE_AFTER.match(text, end):
+            continue  # 中国特色, 中国式: a quality, not the place
         if w in SHORT and not (start in bounds and end in bounds):
             continue
         if w in LEVEL3 and PARENT.get(FULL[w]) not in above and FULL[w] not in literal - {w}:
