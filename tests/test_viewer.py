@@ -359,6 +359,36 @@ def test_markup_in_names_and_sentences_is_shown_as_text(browser, tmp_path):
         view.close()
 
 
+def test_an_article_with_markup_runs_nothing(browser, tmp_path):
+    from kg.pipeline import build
+
+    art = tmp_path / "news" / "markup.txt"
+    art.parent.mkdir()
+    # the cleaner drops tags; an escaped tag stays in the sentence and must be shown as written
+    art.write_text("浙江省宁波市召开大会。\n会上<img src=x onerror=\"window.__pwned=1;alert(1)\">宁波市委书记讲话。"
+                   "<script>window.__pwned=2</script>杭州市代表发言。\n"
+                   "宁波市&lt;img src=x onerror=alert(1)&gt;举办展会。\n", encoding="utf-8")
+    result = build([art.parent])
+    path = tmp_path / "graph.html"
+    render_html(result.graph, path)
+    view = Opened(browser, path)
+    try:
+        n = view.stats()["entities"]
+        assert n == entity_count(result.graph) > 0
+        # open every entity's and every relation's panel: all sentences go through the page
+        shown = view.page.evaluate("""() => { const texts = [];
+            kgView.data.ents.forEach((_, i) => { kgView.showEntity(i); texts.push(document.getElementById('panel').textContent); });
+            kgView.data.rels.forEach((r, j) => r.o !== null && kgView.showRelation(j));
+            return texts.join('\\n'); }""")
+        view.page.wait_for_timeout(200)
+        assert "宁波市&lt;img src=x onerror=alert(1)&gt;举办展会。" in shown
+        assert view.page.evaluate("() => document.querySelectorAll('img').length") == 0
+        assert view.page.evaluate("() => window.__pwned") is None
+        assert view.dialogs == [] and view.errors == [] and view.requests == []
+    finally:
+        view.close()
+
+
 def test_big_graph_starts_with_the_most_connected_and_grows(browser, tmp_path):
     g = Graph()
     hub = _entity(g, "中心机构", "Organization")
