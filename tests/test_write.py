@@ -364,3 +364,16 @@ def test_kg_build_base_puts_every_instance_iri_under_it(tmp_path, capsys):
         main(["build", str(src), "-o", str(tmp_path / "out2"), "--base", "https://example.org/no end"])
     assert e.value.code == 2 and "base IRI" in capsys.readouterr().err
     assert not (tmp_path / "out2").exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_written_readably(tmp_path):
+    """Chinese corpora often carry GBK file names; Python hands them over as lone surrogates."""
+    import os
+
+    name = os.fsdecode("宁波新闻.txt".encode("gbk"))
+    d = doc_of("宁波。", f"in/{name}", [Mention(0, 2, "宁波", "Place", "t")])
+    g = to_graph([d], resolve([d]), BASE)
+    [doc] = list(g.subjects(RDF.type, SDO.NewsArticle))
+    assert doc == URIRef(BASE + "doc/宁波新闻")
+    assert str(g.value(doc, DCTERMS.source)) == "in/宁波新闻.txt"
+    Graph().parse(data=turtle_bytes(g), format="turtle")

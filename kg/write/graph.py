@@ -35,7 +35,7 @@ from rdflib import namespace as ns
 
 from ..doc import ENTITY_TYPES, Doc
 from ..resolve import Resolution
-from .iris import Minter
+from .iris import Minter, readable_path
 from .namespaces import DEFAULT_BASE, bind_prefixes
 from .namespaces import KG as _KG
 from .namespaces import ORG as _ORG
@@ -80,7 +80,7 @@ PROPERTY = {
 }
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")  # and lone surrogates (not UTF-8)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -184,8 +184,9 @@ def _add_document(
     add = g.add
     doc = mint.document(d.path)
     add((doc, RDF.type, SDO.NewsArticle))
-    add((doc, DCTERMS.source, Literal(d.path)))
-    add((doc, DCTERMS.identifier, Literal(d.path.replace("\\", "/").rsplit("/", 1)[-1])))
+    path = readable_path(d.path)
+    add((doc, DCTERMS.source, Literal(path)))
+    add((doc, DCTERMS.identifier, Literal(path.replace("\\", "/").rsplit("/", 1)[-1])))
     add((doc, SDO.inLanguage, _str("zh")))
     add((doc, KG.encoding, _str(d.encoding)))
     if d.title.strip():

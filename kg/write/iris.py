@@ -46,7 +46,31 @@ def _keep(c: str) -> bool:
 
 
 def short_hash(*parts: str, n: int = 8) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+    # surrogateescape: a file name that is not UTF-8 hashes as its bytes instead of failing
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:n]
+
+
+def readable_path(path: str) -> str:
+    """A path as text a Turtle file can hold. Python keeps the bytes of a file name that is not
+    UTF-8 as lone surrogates (os.fsdecode); Chinese corpora often have GBK names, so try GB18030
+    before giving up with U+FFFD.
+
+    >>> readable_path("新闻/a.txt")
+    '新闻/a.txt'
+    >>> readable_path("宁波.txt".encode("gbk").decode("utf-8", "surrogateescape"))
+    '宁波.txt'
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        raw = path.encode("utf-8", "surrogateescape")
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return raw.decode("utf-8", "replace")
 
 
 def slug(text: str) -> str:
@@ -131,7 +155,7 @@ class Minter:
 
     @staticmethod
     def _stem(path: str) -> str:
-        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        name = readable_path(path).replace("\\", "/").rsplit("/", 1)[-1]
         return slug(name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name)
 
     def entity(self, type_: str, label: str, key: str) -> URIRef:
