@@ -72,8 +72,11 @@ def recognize(doc: Doc) -> list[Mention]:
                 continue
             inner = [w for w, a, b in _tokens_between(doc, s, p)]
             around = [w for w, a, b in _around(text, s, p)]
-            if any(w in STOP_WORDS or tag(w) in _WORD_TAGS for w in inner if len(w) > 1 or w in STOP_WORDS):
+            bad = _WORD_TAGS - {"vn", "v"} if suf in _LONG else _WORD_TAGS  # 健身步道, 休闲绿道
+            if any(w in STOP_WORDS or tag(w) in bad for w in inner if len(w) > 1 or w in STOP_WORDS):
                 continue
+            if inner and tag(inner[0]) in ("v", "vn") and len(inner) > 1:
+                continue  # 完成|专精特新产业园: a verb opening the part is the predicate
             if not any(tag(w) in _NAME_TAGS or len(w) == 1 for w in around) and not (anchored and len(inner) == 1 and len(part) <= 3):
                 continue  # made only of ordinary words: 不同类型社区, 美丽城镇
             found = (s, 0.7 if anchored else 0.55)
