@@ -2,6 +2,7 @@
 
     kg build INPUT... -o OUT        → OUT/graph.ttl, OUT/graph.html, a summary on stdout
     kg query (OUT | GRAPH.ttl) (QUERY | -f FILE.rq) [--format table|csv|tsv|json]
+    kg validate (OUT | GRAPH.ttl)                   → every SHACL rule the graph breaks (ontology/shapes.ttl)
     kg serve OUT [--host 127.0.0.1] [--port 7878]   → SPARQL endpoint at /sparql, viewer at /
     kg export OUT --format F [-o FILE]              → Turtle, N-Triples, TriG, JSON-LD, GraphML, GEXF, CSV
     kg explain OUT NAME                             → why a node exists: names, sentences, relations
@@ -77,6 +78,22 @@ def cmd_query(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(a: argparse.Namespace) -> int:
+    from .query import GraphError, load_graph
+    from .write.validate import describe, violations
+
+    try:
+        g = load_graph(a.graph)
+    except GraphError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    found = violations(g)
+    for line in describe(found, g):
+        print(line)
+    print(f"{a.graph}: " + ("conforms to ontology/shapes.ttl" if not found else f"{len(found)} problem(s)"))
+    return 1 if found else 0
+
+
 def cmd_serve(a: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -148,6 +165,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--base", default=None, type=_base_iri,
                    help="base IRI of the instance prefixes kgr:, doc:, place:… (default: the one the graph was built with)")
     q.set_defaults(func=cmd_query)
+    v = sub.add_parser("validate", help="check a graph against the SHACL shapes (exit 1 if it does not conform)")
+    v.add_argument("graph", help="OUT folder or a Turtle file")
+    v.set_defaults(func=cmd_validate)
     s = sub.add_parser("serve", help="a read-only SPARQL endpoint (and the viewer) over a built graph")
     s.add_argument("graph", help="OUT folder (uses OUT/store if built with --store), a store folder or a Turtle file")
     s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")

@@ -201,3 +201,21 @@ def test_each_broken_graph_is_rejected():
             assert not hits, hits
         else:
             assert hits, f"{name}: the shapes accepted a broken graph"
+
+
+def test_kg_validate_reports_each_broken_rule_and_exits_1(tmp_path, capsys):
+    from kg.cli import main
+    from kg.write.turtle import write_turtle
+
+    g = _small_graph()
+    write_turtle(g, tmp_path / "ok" / "graph.ttl")
+    assert main(["validate", str(tmp_path / "ok")]) == 0
+    assert "conforms" in capsys.readouterr().out
+    MUTATIONS["confidence above 1"](g)
+    MUTATIONS["assertion without its plain triple"](g)
+    write_turtle(g, tmp_path / "bad.ttl")
+    assert main(["validate", str(tmp_path / "bad.ttl")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].endswith("2 problem(s)")
+    assert any("person:" in line and "kg:confidence" in line for line in out)
+    assert any("plain triple" in line for line in out)

@@ -1,6 +1,6 @@
 """Check a graph against the SHACL shapes in ontology/shapes.ttl (pyshacl, no inference needed).
 
->>> from rdflib import Graph
+>>> from rdflib import Graph, URIRef
 >>> ok, report = validate(Graph())
 >>> ok
 True
@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
 from .namespaces import SH
@@ -55,3 +55,18 @@ def violations(graph: Graph, shapes: Graph | None = None) -> list[Violation]:
         val = lambda p: str(results.value(r, p) or "")
         out.add(Violation(val(SH.focusNode), val(SH.resultPath), val(SH.resultMessage), val(SH.sourceShape)))
     return sorted(out)
+
+
+def describe(found: list[Violation], graph: Graph | None = None) -> list[str]:
+    """One line per violation: the node and property as prefixed names, then the message."""
+    nm = graph.namespace_manager if graph is not None else Graph().namespace_manager
+
+    def short(iri: str) -> str:
+        if not iri:
+            return ""
+        try:
+            return nm.normalizeUri(URIRef(iri))
+        except Exception:
+            return f"<{iri}>"
+
+    return [f"{short(v.focus)}  {short(v.path)}  {v.message}".replace("    ", "  ") for v in found]
