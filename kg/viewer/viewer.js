@@ -466,7 +466,9 @@
       };
       fill(3);
       groups.appendChild(el("section", { "class": "doc-group", "data-doc": String(di) },
-        el("h4", null, docName(di), el("span", { "class": "muted" }, " · " + ms.length + " 句")),
+        el("h4", null, docName(di), el("span", { "class": "muted" }, " · " + ms.length + " 句 "),
+          el("button", { type: "button", "class": "link", title: "只显示这篇文档提及的实体",
+            onclick: function () { state.doc = di; $("doc").value = String(di); applyFilters(); } }, "只看此文")),
         el("div", { "class": "src" }, D.docs[di].source), ul));
     };
     e.docs.slice(0, 30).forEach(addGroup);
@@ -574,9 +576,29 @@
   // ------------------------------------------------------------------ buttons
   $("fit").addEventListener("click", function () { network.fit({ animation: { duration: 300 } }); });
   $("more").addEventListener("click", showMore);
+  // The PNG is the current view with the legend of the types shown drawn in its top-left corner.
+  function snapshot() {
+    var src = container.querySelector("canvas");
+    var out = document.createElement("canvas");
+    out.width = src.width; out.height = src.height;
+    var ctx = out.getContext("2d");
+    ctx.fillStyle = "#ffffff"; ctx.fillRect(0, 0, out.width, out.height);
+    ctx.drawImage(src, 0, 0);
+    var ratio = src.width / Math.max(1, src.clientWidth);
+    ctx.scale(ratio, ratio);
+    ctx.font = "13px " + OPTIONS.nodes.font.face;
+    ctx.textBaseline = "middle";
+    var y = 16;
+    D.types.forEach(function (t, ti) {
+      if (!t.count || state.hiddenTypes[ti]) return;
+      ctx.fillStyle = t.colour; ctx.beginPath(); ctx.arc(16, y, 6, 0, 2 * Math.PI); ctx.fill();
+      ctx.fillStyle = "#333333"; ctx.fillText(t.label + " " + t.count, 28, y);
+      y += 20;
+    });
+    return out.toDataURL("image/png");
+  }
   $("png").addEventListener("click", function () {
-    var canvas = container.querySelector("canvas");
-    var a = el("a", { download: "kg-graph.png", href: canvas.toDataURL("image/png") });
+    var a = el("a", { download: "kg-graph.png", href: snapshot() });
     document.body.appendChild(a); a.click(); a.remove();
   });
 
