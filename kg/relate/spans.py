@@ -104,7 +104,7 @@ def actors(doc: Doc, ms: list[tuple[int, Mention]], pos: int, types: tuple[str, 
         gap = doc.text[m.end:group[-1][1].start]
         if gap.strip(QUOTES) in ("、", "和", "与", "及", "同", "以及"):
             group.append((i, m))
-        elif doc.text[group[-1][1].start - 1:group[-1][1].start] in "与和同" and not any(c in gap for c in "。；;"):
+        elif group[-1][1].start > 0 and doc.text[group[-1][1].start - 1] in "与和同" and not any(c in gap for c in "。；;"):
             group.append((i, m))  # 甲……与乙合作推出: 甲 acts too
             break
         else:
@@ -129,7 +129,8 @@ _WHERE = re.compile(r"^(?:位于|坐落于|地处)[^，,]{0,12}的$")
 
 
 def _opens_clause(doc: Doc, ms: list[tuple[int, Mention]], m: Mention) -> bool:
-    """Is ``m`` the subject of its clause: only a time phrase (or 在 + a place) before it?"""
+    """Is ``m`` the subject of its clause: only a time phrase, 在 + a place, other names joined
+    with 、/和, or 位于…的 before it?"""
     sent_start = doc.sentences[m.sentence].start if 0 <= m.sentence < len(doc.sentences) else 0
     k = m.start
     while k > sent_start and doc.text[k - 1] not in CLAUSE_END and doc.text[k - 1] not in "…—":
@@ -156,8 +157,8 @@ def can_act(m: Mention) -> bool:
 
 def actors_with_fallback(doc: Doc, si: int, ms: list[tuple[int, Mention]], pos: int,
                          types: tuple[str, ...]) -> tuple[list[int], float]:
-    """``actors``; else the place a pronoun (我市) stands for; else, when the clause has no
-    subject of its own (去年，出台…), the first actor of the previous sentence in the paragraph.
+    """``actors``; else the place a pronoun (我市, 本区) stands for; else, when the sentence opens
+    with a time and no subject (去年，出台…), the place its article names most.
     Returns the actors and a factor for the confidence."""
     found = actors(doc, ms, pos, types)
     if found:
