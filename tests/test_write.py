@@ -148,6 +148,8 @@ def test_nasty_names_give_valid_distinct_iris(tmp_path):
     f = tmp_path / "g.ttl"
     write_turtle(g, f)
     assert set(Graph().parse(f, format="turtle")) == set(g)
+    ox = pytest.importorskip("pyoxigraph")
+    ox.Store().load(f.read_bytes(), ox.RdfFormat.TURTLE)  # Oxigraph checks IRIs strictly (RFC 3987)
     if shutil.which("rapper"):
         p = subprocess.run(["rapper", "-i", "turtle", "-c", str(f)], capture_output=True, text=True, timeout=60)
         assert p.returncode == 0, p.stderr
@@ -313,6 +315,19 @@ def test_alt_types_are_types_too_and_marked_as_such():
     [e] = list(g.subjects(RDF.type, KG.Place))
     assert (e, RDF.type, KG.Organization) in g and (e, KG.altType, KG.Organization) in g
     assert (e, KG.altType, KG.Place) not in g
+
+
+def test_one_span_standing_for_two_entities_gives_two_mentions():
+    text = "北仑区发布通知。"
+    from kg.resolve import Resolution
+    from kg.resolve.entities import Entity
+
+    d = doc_of(text, mentions=[mention(text, "北仑区", "Place"), mention(text, "北仑区", "Organization", source="other")])
+    ents = [Entity("北仑区", "Place", "北仑区", score=0.8), Entity("北仑区", "Organization", "北仑区", score=0.8)]
+    g = to_graph([d], Resolution(ents, {(0, 0): 0, (0, 1): 1}), BASE)  # a resolver that keeps them apart
+    ms = sorted(g.subjects(RDF.type, KG.Mention))
+    assert [str(m).rsplit(".", 1)[1] for m in ms] == ["m0-3-organization", "m0-3-place"]
+    assert all(len(list(g.objects(m, KG.denotes))) == 1 for m in ms)
 
 
 def test_same_file_name_in_two_folders_gives_two_documents():
