@@ -201,6 +201,11 @@ def test_seeds_page_opens_offline_and_draws_every_entity(browser, seeds):
         assert view.errors == [] and view.requests == []
         assert stats["entities"] == entity_count(g) > 0
         assert stats["drawn"] == stats["entities"]
+        # settled: physics is off and nothing moves any more
+        before = view.page.evaluate("() => kgView.network.getPositions()")
+        view.page.wait_for_timeout(600)
+        assert view.page.evaluate("() => kgView.network.physics.options.enabled") is False
+        assert view.page.evaluate("() => kgView.network.getPositions()") == before
         ARTIFACTS.mkdir(exist_ok=True)
         view.page.screenshot(path=str(ARTIFACTS / "viewer-seeds.png"))
     finally:
@@ -221,6 +226,12 @@ def test_typing_part_of_a_name_finds_the_node(browser, seeds):
         view.page.locator(f'#results li[data-entity="{i}"]').click()
         assert view.page.evaluate("() => kgView.network.getSelectedNodes()") == [f"n{i}"]
         assert view.page.locator("#panel h2").text_content() == label
+        # its neighbourhood stands out: neighbours keep their colour, every other node is greyed
+        near, far = view.page.evaluate("""(i) => { const n = kgView.network, keep = new Set(n.getConnectedNodes('n' + i).concat(['n' + i]));
+            const grey = id => kgView.nodes.get(id).color === '#e4e4e4';
+            const ids = kgView.nodes.getIds();
+            return [ids.filter(id => keep.has(id) && grey(id)).length, ids.filter(id => !keep.has(id) && !grey(id)).length]; }""", i)
+        assert near == 0 and far == 0
         assert view.errors == []
     finally:
         view.close()
