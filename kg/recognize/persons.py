@@ -25,6 +25,7 @@ _POST_NAME = re.compile("(?:" + literal_regex(POSTS) + ")(" + _SUR + _HAN + "{1,
 _NAME_AFTER = re.compile("(" + _SUR + _HAN + "{1,2})(?=" + literal_regex(AFTER_NAME + SPEECH) + ")")
 _BYLINE = re.compile(r"(?:^|(?<=[ \u3000]))(?:本报记者|记者|通讯员|撰稿|摄影|本报通讯员)[ \u3000:：]*((?:" + _HAN + r"{2,4}(?:[ \u3000、，,]+|$))+)")
 _PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(。，：:]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
+_ROLES = {"记者", "本报记者", "通讯员", "本报通讯员", "摄影", "撰稿", "编辑", "责任编辑", "文", "图", "图文"}
 _BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副")
 _GIVEN_WORDS = {"建华", "国华", "建国", "志强", "海涛"}  # given names that are also words
 _NOT_GIVEN = set("书记主任董事长总经理部长局长同志说表示介绍")
@@ -154,6 +155,13 @@ def _bylines(doc: Doc) -> list[Mention]:
                 p = line.index(w, p)
                 spans.append((off + p, off + p + len(w)))
                 p += len(w)
+        if any(u.kind == "byline" and u.start <= off < u.end or u.kind == "byline" and off <= u.start < off + len(line)
+               for u in doc.sentences) and not spans:
+            # a line the splitter marked as a byline: every word of 2–4 characters but the role words names someone
+            for w in re.finditer(_HAN + "{2,4}", line):
+                if (w.start() == 0 or line[w.start() - 1] in " \u3000") and (w.end() == len(line) or line[w.end()] in " \u3000"):
+                    if w.group() not in _ROLES:
+                        spans.append((off + w.start(), off + w.end()))
         for s, e in spans:
             name = text[s:e]
             if name in _NOT_GIVEN or name in ("本报", "记者", "通讯员"):
