@@ -338,3 +338,13 @@ def test_two_quoted_titles_in_a_list_are_not_owner_and_event():
     d = doc_with("包括“书香——松林纪念馆”“光辉——历史陈列展”等展陈。",
                  [("松林纪念馆", "Organization"), ("“光辉——历史陈列展”", "Event")])
     assert launching.recognize(d) == []
+
+
+def test_a_sentence_about_a_person_gives_their_post_at_the_end():
+    d = doc_with("王一，男，1961年生，现任青州银行董事长。", [("王一", "Person"), ("青州银行", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王一", "青州银行", "董事长")}
+    d = doc_with("王一，青州科技有限公司创始人兼董事长", [("王一", "Person"), ("青州科技有限公司", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王一", "青州科技有限公司", "创始人"),
+                                                ("holds_position", "王一", "青州科技有限公司", "董事长")}
+    d = doc_with("王一说，李二是青州银行董事长。", [("王一", "Person"), ("李二", "Person"), ("青州银行", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "李二", "青州银行", "董事长")}

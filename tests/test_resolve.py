@@ -136,3 +136,15 @@ def test_surer_reading_wins_a_tied_type_vote():
     d.mentions.append(Mention(0, 4, "松林学堂", "Organization", "other", 0.9))
     e = resolve([d]).entities[0]
     assert (e.type, e.alt_types) == ("Organization", {"Place"})
+
+
+def test_a_short_name_declared_in_brackets_is_an_alias():
+    text = "青州能源集团有限公司（以下简称“青能集团”）成立。青能集团很大。"
+    a = text.index("青州能源集团有限公司")
+    b = text.index("青能集团")
+    d = Doc(path="a", text=text, mentions=[
+        Mention(a, a + 10, "青州能源集团有限公司", "Organization", "t"),
+        Mention(b, b + 4, "青能集团", "Organization", "t"),
+        Mention(text.rindex("青能集团"), text.rindex("青能集团") + 4, "青能集团", "Organization", "t")])
+    r = resolve([d])
+    assert [(e.label, e.aliases) for e in r.entities] == [("青州能源集团有限公司", {"青能集团"})]

@@ -89,6 +89,8 @@ def recognize(doc: Doc) -> list[Relation]:
             if person is None:
                 person = _person_before(doc, ms, first.start(), pe)
             if person is None:
+                person = _person_heading(doc, ms, sent.start, pe)
+            if person is None:
                 continue
             found = _organisation(doc, ms, first.start(), first.group())
             if found is None:
@@ -137,9 +139,24 @@ def _person_before(doc: Doc, ms, ps: int, pe: int) -> int | None:
     if pe < len(doc.text) and doc.text[pe] not in CLAUSE_END + "职" and doc.text[pe:pe + 2] not in ("职务", "一职"):
         return None  # 任某公司董事长 ends its clause
     between = doc.text[m.end:ps]
-    if not any(c in between for c in CLAUSE_END) and re.search(r"(?:^|同志|先生|女士)(?:担任|出任|兼任|升任|调任|任)", between):
+    if not any(c in between for c in CLAUSE_END) and re.search(r"(?:^|同志|先生|女士)(?:担任|出任|兼任|升任|调任|任|是|为)", between):
         return i
     return None
+
+
+def _person_heading(doc: Doc, ms, s0: int, pe: int) -> int | None:
+    """张三，某村党支部书记。 / 张三：某公司董事长 / 张三，男，…，现任某公司董事长: a sentence about a
+    person that opens with their name gives their posts at the end of a clause."""
+    if pe < len(doc.text) and doc.text[pe] not in CLAUSE_END + "\n（(" and not doc.text[pe].isdigit():
+        return None
+    first = next(((i, m) for i, m in ms if not m.implicit), None)
+    if first is None or first[1].type != "Person" or first[1].start - s0 > 1:
+        return None
+    if doc.text[first[1].end:first[1].end + 1] not in ("，", ",", "：", ":", "（", "("):
+        return None
+    if any(m.type == "Person" and m.start > first[1].start and m.end <= pe for _, m in ms):
+        return None  # another person comes between: the post may be theirs
+    return first[0]
 
 
 def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:

@@ -72,6 +72,11 @@ def _bare(name: str) -> str:
     return _PUNCT.sub("", name) or name
 
 
+def _name_of(m) -> str:
+    n = normal_name(m.key or m.label) or m.label
+    return FIXED_ALIASES.get(n, n) if m.type == "Organization" else n
+
+
 def _subsequence(short: str, long: str) -> bool:
     it = iter(long)
     return all(c in it for c in short)
@@ -134,6 +139,13 @@ def _cluster_document(doc: Doc) -> list[list[int]]:
     sets = _Sets(len(names))
     at = {n: k for k, n in enumerate(names)}
     types = {n: Counter(doc.mentions[i].type for i in by_name[n]).most_common(1)[0][0] for n in names}
+    # 某某集团有限公司（某集团） / （简称“某集团”）: the name in brackets is the same thing's short name
+    ordered = sorted((m for m in doc.mentions if not m.implicit), key=lambda m: (m.start, -m.end))
+    for a, b in zip(ordered, ordered[1:]):
+        between = doc.text[a.end:b.start]
+        if a.type == b.type and a.type != "Person" and re.fullmatch(r"[（(](?:以下)?(?:简称)?[“\"]?", between) \
+                and re.match(r"[”\"]?[）)]", doc.text[b.end:b.end + 2]):
+            sets.union(at[_name_of(a)], at[_name_of(b)])
     for same in by_bare.values():
         for n in same[1:]:
             sets.union(at[same[0]], at[n])
