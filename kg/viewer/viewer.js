@@ -175,7 +175,7 @@
   // Size-dependent drawing: straight edges and no edges while dragging once the graph is large.
   var many = firstEdges.length > 1500 || firstNodes.length > 800;
   OPTIONS.layout.improvedLayout = !big;
-  OPTIONS.physics.stabilization.iterations = big ? Math.max(120, Math.min(400, Math.round(200000 / firstNodes.length))) : 1000;
+  OPTIONS.physics.stabilization.iterations = big ? Math.max(100, Math.min(300, Math.round(60000 / firstNodes.length))) : 1000;
   if (D.positioned) OPTIONS.physics.enabled = false;  // laid out already (kg/viewer/layout.py)
   if (many) {
     OPTIONS.edges.arrows.to.enabled = false;
