@@ -148,3 +148,9 @@ def test_a_short_name_declared_in_brackets_is_an_alias():
         Mention(text.rindex("青能集团"), text.rindex("青能集团") + 4, "青能集团", "Organization", "t")])
     r = resolve([d])
     assert [(e.label, e.aliases) for e in r.entities] == [("青州能源集团有限公司", {"青能集团"})]
+
+
+def test_a_place_in_brackets_is_where_not_another_name():
+    text = "青州（江南省）很美。"
+    d = Doc(path="a", text=text, mentions=[Mention(0, 2, "青州", "Place", "t"), Mention(3, 6, "江南省", "Place", "t")])
+    assert len(resolve([d]).entities) == 2

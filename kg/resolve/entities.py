@@ -143,7 +143,7 @@ def _cluster_document(doc: Doc) -> list[list[int]]:
     ordered = sorted((m for m in doc.mentions if not m.implicit), key=lambda m: (m.start, -m.end))
     for a, b in zip(ordered, ordered[1:]):
         between = doc.text[a.end:b.start]
-        if a.type == b.type and a.type != "Person" and re.fullmatch(r"[（(](?:以下)?(?:简称)?[“\"]?", between) \
+        if a.type == b.type == "Organization" and re.fullmatch(r"[（(](?:以下)?(?:简称)?[“\"]?", between) \
                 and re.match(r"[”\"]?[）)]", doc.text[b.end:b.end + 2]):
             sets.union(at[_name_of(a)], at[_name_of(b)])
     for same in by_bare.values():
