@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from _kg_seeds import ROOT, seeds_build
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.doc import ENTITY_TYPES, RELATION_KINDS, Doc, Mention, Relation, Sentence
 from kg.resolve import resolve

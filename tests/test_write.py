@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from _kg_seeds import ROOT, SEEDS, seeds_build, seeds_turtle
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # not rdflib's XSD, whose attribute probing warns under pytest
 
 from kg.doc import Doc, Mention, Relation, Sentence
 from kg.pipeline import build
