@@ -194,3 +194,8 @@ def test_ideologies_slogans_anniversaries_and_facility_types_are_not_entities():
     d = extract(text, path="t.txt")
     rules = {(m.label, m.type) for m in d.mentions if m.source.startswith(("rules", "gazetteer"))}
     assert rules == {("中国共产党", "Organization")}
+
+
+def test_one_character_country_names_in_pairs():
+    ms = gazetteer.recognize(doc("中美关系和德法两国，美美与共"))
+    assert [(m.text, m.key) for m in ms] == [("中", "中国"), ("美", "美国"), ("德", "德国"), ("法", "法国")]

@@ -106,6 +106,26 @@ def recognize(doc: Doc) -> list[Mention]:
         full = FULL[w]
         score = 0.75 if w == full else 0.6
         out.append(Mention(start, end, w, "Place", "gazetteer", score, key=full if full != w else ""))
+    return out + abbreviations(doc)
+
+
+# One-character names of countries and continents, as news writes them in pairs (中美关系, 中日韩合作).
+ABBREVIATIONS = {"中": "中国", "美": "美国", "日": "日本", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国",
+                 "韩": "韩国", "朝": "朝鲜", "印": "印度", "巴": "巴基斯坦", "澳": "澳大利亚", "加": "加拿大",
+                 "意": "意大利", "欧": "欧洲", "非": "非洲", "亚": "亚洲", "越": "越南", "泰": "泰国", "蒙": "蒙古"}
+_PAIR = re.compile("([" + "".join(ABBREVIATIONS) + "]{2,3})(?=关系|两国|三国|双方|三方|合作|贸易|边境|之间|首脑|会谈|会晤|"
+                   "联合|友好|建交|经贸|对话|峰会|外长|领导人|战略|伙伴)")
+
+
+def abbreviations(doc: Doc) -> list[Mention]:
+    """Countries named by one character in pairs: 中美关系 → 中 (中国), 美 (美国)."""
+    out = []
+    for m in _PAIR.finditer(view(doc)):
+        if len(set(m.group(1))) < len(m.group(1)):
+            continue
+        for i, ch in enumerate(m.group(1)):
+            s = m.start(1) + i
+            out.append(Mention(s, s + 1, ch, "Place", "gazetteer", 0.6, key=ABBREVIATIONS[ch]))
     return out
 
 
