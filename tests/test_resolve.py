@@ -154,3 +154,10 @@ def test_a_place_in_brackets_is_where_not_another_name():
     text = "青州（江南省）很美。"
     d = Doc(path="a", text=text, mentions=[Mention(0, 2, "青州", "Place", "t"), Mention(3, 6, "江南省", "Place", "t")])
     assert len(resolve([d]).entities) == 2
+
+
+def test_context_is_the_parent_entity_however_it_is_written():
+    a = doc("a", ("社区党委", "Organization"), ("青山区", "Place"), relations=[Relation("located_in", 0, 1, 0, "t")])
+    b = doc("b", ("社区党委", "Organization"), ("青山", "Place"), relations=[Relation("located_in", 0, 1, 0, "t")])
+    r = resolve([a, b, doc("c", ("青山区", "Place"))])
+    assert len([e for e in r.entities if e.label == "社区党委"]) == 1

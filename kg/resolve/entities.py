@@ -247,23 +247,27 @@ def resolve(docs: list[Doc]) -> Resolution:
     context = {c: labels[p] for c, p in context_of.items()}
     types = [Counter(docs[di].mentions[i].type for i in g).most_common(1)[0][0] for di, g in clusters]
     relative = [types[c] in ("Organization", "Place") and is_relative(labels[c]) for c in range(len(clusters))]
-    keys: list[str] = []
-    for c, (di, g) in enumerate(clusters):
+    keys: list[str] = [""] * len(clusters)
+    for c in range(len(clusters)):
         t, name = types[c], labels[c]
         if relative[c]:
-            keys.append(f"{name}@{_context_key(c, context_of, relative, labels, clusters, docs)}")
-        elif t == "Place" and _admin_suffix(name):
-            keys.append(strip_suffix(name) + "/" + _admin_suffix(name))
+            continue
+        if t == "Place" and _admin_suffix(name):
+            keys[c] = strip_suffix(name) + "/" + _admin_suffix(name)
         elif t == "Person":
-            keys.append("person/" + name)
+            keys[c] = "person/" + name
         else:
-            keys.append(name)
+            keys[c] = name
     # a bare place name joins the one full name it shortens across documents (杭州 → 杭州市)
     full = defaultdict(set)
     for k in keys:
         if "/" in k and not k.startswith("person/"):
             full[k.split("/")[0]].add(k)
     keys = [next(iter(full[k])) if k in full and len(full[k]) == 1 else k for k in keys]
+    # relative names last: they are told apart by their parent's key
+    for c in range(len(clusters)):
+        if relative[c]:
+            keys[c] = f"{labels[c]}@{_context_key(c, context_of, relative, labels, keys, clusters, docs)}"
 
     entities: dict[str, Entity] = {}
     members: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -281,7 +285,7 @@ def resolve(docs: list[Doc]) -> Resolution:
     return Resolution(order, of_mention)
 
 
-def _context_key(c: int, context_of: dict[int, int], relative: list[bool], labels: list[str],
+def _context_key(c: int, context_of: dict[int, int], relative: list[bool], labels: list[str], keys: list[str],
                  clusters: list[tuple[int, list[int]]], docs: list[Doc], depth: int = 0) -> str:
     """What tells a relative name apart: its parent's (or place's) own key, else its document.
     区委组织部 under 区委 under nothing known → keyed by the document, through its parent."""
@@ -289,8 +293,8 @@ def _context_key(c: int, context_of: dict[int, int], relative: list[bool], label
     if p is None or depth > 5:
         return docs[clusters[c][0]].path
     if relative[p]:
-        return f"{labels[p]}@{_context_key(p, context_of, relative, labels, clusters, docs, depth + 1)}"
-    return labels[p]
+        return f"{labels[p]}@{_context_key(p, context_of, relative, labels, keys, clusters, docs, depth + 1)}"
+    return keys[p]
 
 
 def _entity(key: str, ms: list[tuple[int, int]], docs: list[Doc], context_of: str) -> Entity:
