@@ -212,7 +212,8 @@ def _with_model(m: statistical.Model, fn, arg):
 
 
 def cross_validate(
-    data: Path, folds: int, max_iterations: int, work: Path, run: int | None = None, log=print
+    data: Path, folds: int, max_iterations: int, work: Path, run: int | None = None, reuse: bool = False,
+    log=print,
 ) -> dict:
     """k-fold over the msra-val + pd-dev documents (CLUENER always in training); ``run``: only
     the first so many folds (each is a full training)."""
@@ -230,7 +231,9 @@ def cross_validate(
             )
             train_ex += [s for i, d in enumerate(docs) if i % folds != k for s in d]
         t0 = time.perf_counter()
-        path = train(train_ex, work / f"fold{k}.crfsuite", max_iterations)
+        path = work / f"fold{k}.crfsuite"
+        if not (reuse and path.exists()):
+            train(train_ex, path, max_iterations)
         m = statistical.compile_model(path)
         for name, (docs, gold) in held.items():
             for what, fn in (("crf", crf_only(m)), ("pipeline", whole_pipeline(m))):
@@ -250,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-iterations", type=int, default=100)
     ap.add_argument("--folds", type=int, default=0, help="also report k-fold scores (k models)")
     ap.add_argument("--run-folds", type=int, default=None, help="train only the first N folds")
+    ap.add_argument("--reuse", action="store_true", help="score fold models already in --work")
     ap.add_argument("--cv-only", action="store_true", help="k-fold scores only, no final model")
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-crf"))
     ap.add_argument("--no-cluener", action="store_true")
@@ -259,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     random.seed(0)
     if args.folds:
-        summary = cross_validate(args.data, args.folds, args.max_iterations, args.work, args.run_folds)
+        summary = cross_validate(args.data, args.folds, args.max_iterations, args.work, args.run_folds, args.reuse)
         print(json.dumps(summary, ensure_ascii=False, indent=1))
         if args.cv_only:
             return 0

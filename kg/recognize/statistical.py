@@ -345,6 +345,17 @@ def tag(
     return out
 
 
+def _split_places(start: int, end: int, codes: np.ndarray) -> list[tuple[int, int]]:
+    """A place span made of two or more dictionary place words (江苏如皋市, 山西阳高县) is as many
+    places: the news conventions tag each division on its own."""
+    span = codes[start:end]
+    firsts = np.flatnonzero(span % 4 <= 1)  # S or B: a word starts here
+    if len(firsts) < 2 or not (span // 4 == 2).all() or (np.diff(np.append(firsts, len(span))) < 2).any():
+        return [(start, end)]
+    bounds = np.append(firsts, len(span)) + start
+    return list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+
+
 def recognize(doc: Doc) -> list[Mention]:
     from .tokens import tokens_of, view
 
@@ -354,5 +365,7 @@ def recognize(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     for (start, text), found in zip(pieces, spans):
         for i, j, typ, score in found:
-            out.append(Mention(start + i, start + j, text[i:j], TYPES[typ], "crf", round(score, 4)))
+            parts = _split_places(start + i, start + j, codes) if typ == "LOC" else [(start + i, start + j)]
+            for a, b in parts:
+                out.append(Mention(a, b, doc.text[a:b], TYPES[typ], "crf", round(score, 4)))
     return out
