@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import XSD as _XSD
 
 from kg.viewer import render_html
 from kg.viewer.data import view_model
@@ -24,6 +25,8 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--
 ARTIFACTS = ROOT / "test-artifacts"
 SIX = ("Person", "Place", "Organization", "Program", "Event", "Award")
 X = "urn:test:"
+DECIMAL = _XSD.decimal
+del _XSD  # pytest probes module attributes; rdflib warns about XSD._mock_name
 
 
 # ---------------------------------------------------------------- invented graphs
@@ -68,14 +71,14 @@ def _fact(g: Graph, s, p, o, sentence: URIRef, doc: URIRef, conf: str) -> URIRef
     a = URIRef(f"{X}fact/{zlib.crc32(str((s, p, o)).encode())}")
     g.add((a, RDF.type, KG.Assertion))
     g.add((a, RDF.subject, s)), g.add((a, RDF.predicate, p)), g.add((a, RDF.object, o))
-    g.add((a, KG.confidence, Literal(conf, datatype=XSD.decimal)))
+    g.add((a, KG.confidence, Literal(conf, datatype=DECIMAL)))
     ev = URIRef(f"{a}/e1")
     g.add((a, KG.evidence, ev))
     g.add((ev, RDF.type, KG.Evidence))
     g.add((ev, KG.inSentence, sentence))
     g.add((ev, KG.inDocument, doc))
     g.add((ev, KG.extractedBy, Literal("test")))
-    g.add((ev, KG.confidence, Literal(conf, datatype=XSD.decimal)))
+    g.add((ev, KG.confidence, Literal(conf, datatype=DECIMAL)))
     return a
 
 
