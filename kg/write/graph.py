@@ -178,6 +178,17 @@ def _add_entities(g: Graph, mint: Minter, ents: list) -> list[URIRef | None]:
     return iris
 
 
+def _add_original_form(g: Graph, ent: URIRef, surface: str, raw: str) -> None:
+    """Keep the file's own spelling (full-width ＤＥＣ for DEC) as a skos:hiddenLabel, so a
+    search for the name as printed still finds the entity."""
+    raw = "".join(raw.split())
+    if raw == surface or unicodedata.normalize("NFKC", raw) != unicodedata.normalize("NFKC", surface):
+        return
+    lit = _zh(raw)
+    if (ent, RDFS.label, lit) not in g and (ent, SKOS.altLabel, lit) not in g:
+        g.add((ent, SKOS.hiddenLabel, lit))
+
+
 def _add_document(
     g: Graph, mint: Minter, di: int, d: Doc, resolution: Resolution, e_iri: list, facts: _Facts
 ) -> None:
@@ -216,6 +227,8 @@ def _add_document(
         s0, s1 = d.to_original(m.start, m.end)
         spans[s0, s1].add(ent)
         resolved.append((m, ent, s0, s1))
+    for m, ent, s0, s1 in resolved:
+        _add_original_form(g, ent, m.text, d.raw[s0:s1])
     for m, ent, s0, s1 in resolved:
         two_readings = len(spans[s0, s1]) > 1
         iri = mint.mention(doc, s0, s1, str(ent).rsplit("/", 2)[-2] if two_readings else "")
