@@ -117,15 +117,26 @@ _PAIR = re.compile("([" + "".join(ABBREVIATIONS) + "]{2,3})(?=关系|两国|三�
                    "联合|友好|建交|经贸|对话|峰会|外长|领导人|战略|伙伴)")
 
 
+# One-character names of provinces, as written in runs (京津冀协同发展, 粤港澳大湾区, 川渝两地).
+PROVINCES = {"京": "北京市", "津": "天津市", "冀": "河北省", "沪": "上海市", "苏": "江苏省", "浙": "浙江省", "皖": "安徽省",
+             "粤": "广东省", "港": "香港", "澳": "澳门", "川": "四川省", "渝": "重庆市", "闽": "福建省", "赣": "江西省",
+             "湘": "湖南省", "鄂": "湖北省", "鲁": "山东省", "豫": "河南省", "晋": "山西省", "陕": "陕西省", "甘": "甘肃省",
+             "黔": "贵州省", "滇": "云南省", "桂": "广西壮族自治区", "琼": "海南省", "黑": "黑龙江省", "辽": "辽宁省",
+             "藏": "西藏自治区", "台": "台湾"}
+_RUN = re.compile("([" + "".join(PROVINCES) + "]{2,4})(?=协同|一体化|两地|三地|四地|地区|大湾区|交界|边界|毗邻|三省|两省|四省)")
+
+
 def abbreviations(doc: Doc) -> list[Mention]:
-    """Countries named by one character in pairs: 中美关系 → 中 (中国), 美 (美国)."""
+    """Countries and provinces named by one character in runs: 中美关系 → 中 (中国), 美 (美国)."""
     out = []
-    for m in _PAIR.finditer(view(doc)):
-        if len(set(m.group(1))) < len(m.group(1)):
-            continue
-        for i, ch in enumerate(m.group(1)):
-            s = m.start(1) + i
-            out.append(Mention(s, s + 1, ch, "Place", "gazetteer", 0.6, key=ABBREVIATIONS[ch]))
+    text = view(doc)
+    for pattern, names in ((_PAIR, ABBREVIATIONS), (_RUN, PROVINCES)):
+        for m in pattern.finditer(text):
+            if len(set(m.group(1))) < len(m.group(1)):
+                continue
+            for i, ch in enumerate(m.group(1)):
+                s = m.start(1) + i
+                out.append(Mention(s, s + 1, ch, "Place", "gazetteer", 0.6, key=names[ch]))
     return out
 
 
