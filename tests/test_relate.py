@@ -348,3 +348,13 @@ def test_a_sentence_about_a_person_gives_their_post_at_the_end():
                                                 ("holds_position", "王一", "青州科技有限公司", "董事长")}
     d = doc_with("王一说，李二是青州银行董事长。", [("王一", "Person"), ("李二", "Person"), ("青州银行", "Organization")])
     assert facts(d, positions.recognize(d)) == {("holds_position", "李二", "青州银行", "董事长")}
+
+
+def test_a_post_the_recogniser_cut_into_the_name():
+    d = doc_with("石桥街道组织干事徐一说。", [("石桥街道组织", "Organization"), ("徐一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "徐一", "石桥街道", "组织干事")}
+
+
+def test_a_district_is_not_inside_a_village():
+    d = doc_with("位于石桥街道柳树村的青山区政治馆。", [("石桥街道", "Place"), ("柳树村", "Place"), ("青山区", "Place")])
+    assert wording.recognize(d) == []

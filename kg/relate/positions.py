@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
+from ..resolve.admin import is_admin
 from .spans import CLAUSE_END, QUOTES, by_sentence, ensure_mention, is_org_like
 
 SOURCE = "relate.positions"
@@ -98,9 +99,10 @@ def recognize(doc: Doc) -> list[Relation]:
             org, role, score = found
             out.append(Relation("holds_position", person, org, si, SOURCE, score, role=role))
             org_m = doc.mentions[org]
-            if org_m.source == SOURCE:  # a committee we composed: it sits in its place
-                place = next(i for i, m in ms if m.start == org_m.start and m.type == "Place")
-                out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
+            if org_m.source == SOURCE and org_m.type == "Organization":  # a committee we composed
+                place = next((i for i, m in ms if m.start == org_m.start and m.type == "Place"), None)
+                if place is not None:  # … sits in its place
+                    out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
             for pm in chain[1:]:  # 某局党组书记、局长: the later posts are held in the same unit …
                 post, unit = _bare_post(pm.group()), doc.mentions[org]
                 party = next((u for u in PARTY_UNITS if unit.label.endswith(u)), "")
@@ -173,6 +175,13 @@ def _person_after_zuowei(doc: Doc, ms, s0: int, ps: int, pe: int) -> int | None:
 def _organisation(doc: Doc, ms, ps: int, post: str) -> tuple[int, str, float] | None:
     # a name that runs into the post (某某社区|党委书记 matched as 社区党委书记): the post starts after it
     inside = [(i, m) for i, m in ms if m.start < ps < m.end and m.type in ("Organization", "Place")]
+    g0, p0, t0 = _role_parts(post)
+    t_start = ps + len(g0) + len(p0)
+    if inside and not p0 and t0 in POSTS and t_start - inside[0][1].start >= 2 and inside[0][1].end - t_start >= 2:
+        # 某街道组织|干事 read as 某街道组织 + 干事: the post is 组织干事, the unit 某街道
+        i, m = inside[0]
+        t = "Place" if is_admin(doc.text[m.start:t_start]) else m.type
+        return ensure_mention(doc, m.start, t_start, t, SOURCE, 0.6), t0, 0.75
     if inside:
         i, m = inside[0]
         rest = post[m.end - ps:]

@@ -15,19 +15,29 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import CLAUSE_END, by_sentence
+from .spans import CLAUSE_END, admin_rank, by_sentence
 
 SOURCE = "relate.wording"
 THINGS = ("Organization", "Event", "Program", "Place")
 
 
-def _rel(doc: Doc, thing: int, place: int, si: int, score: float) -> Relation:
-    kind = "part_of" if doc.mentions[thing].type == "Place" else "located_in"
-    return Relation(kind, thing, place, si, SOURCE, score)
+def _rel(doc: Doc, thing: int, place: int, si: int, score: float) -> Relation | None:
+    t, p = doc.mentions[thing], doc.mentions[place]
+    if t.type != "Place":
+        return Relation("located_in", thing, place, si, SOURCE, score)
+    rt, rp = admin_rank(t.key or t.label), admin_rank(p.key or p.label)
+    if rt is not None and rp is not None and rt <= rp:
+        return None  # a district is not inside a village: the names were misread
+    return Relation("part_of", thing, place, si, SOURCE, score)
 
 
 # 位于村口的某学院: the village is the one the text has just named
 _GENERIC_SITE = re.compile(r"位于(村|镇|乡|社区|街道)(?:口|里|内|中|上|东|西|南|北|头|尾|边)[^，,。；;]{0,6}的")
+
+
+def _add(out: list[Relation], r: Relation | None) -> None:
+    if r is not None:
+        out.append(r)
 
 
 def _generic_site(doc: Doc, si: int, ms, out: list[Relation]) -> None:
@@ -40,7 +50,7 @@ def _generic_site(doc: Doc, si: int, ms, out: list[Relation]) -> None:
         earlier = [i for i, m in enumerate(doc.mentions) if m.type == "Place" and m.end <= g.start()
                    and (m.key or m.label).endswith(unit) and m.sentence >= si - 3]
         if earlier:
-            out.append(_rel(doc, thing[0], earlier[-1], si, 0.6))
+            _add(out, _rel(doc, thing[0], earlier[-1], si, 0.6))
 
 
 def recognize(doc: Doc) -> list[Relation]:
@@ -68,13 +78,13 @@ def recognize(doc: Doc) -> list[Relation]:
                         continue
                 gap = text[m.end:nxt[1].start]
                 if gap.endswith("的") and len(gap) <= 9 and not any(c in gap for c in CLAUSE_END):
-                    out.append(_rel(doc, nxt[0], i, si, 0.75))  # 位于甲…的乙
+                    _add(out, _rel(doc, nxt[0], i, si, 0.75))  # 位于甲…的乙
                     continue
             if prv and prv[1].type in THINGS and prv[1].end <= m.start:
                 gap = text[prv[1].end:m.start]
                 if gap in ("位于", "落户", "落户在", "落户于", "坐落于", "坐落在", "地处", "总部位于", "总部设在", "总部在"):
-                    out.append(_rel(doc, prv[0], i, si, 0.75))  # 乙位于甲
+                    _add(out, _rel(doc, prv[0], i, si, 0.75))  # 乙位于甲
                     continue
                 if gap == "在" and prv[1].type == "Event" and re.match(r"(隆重)?(举行|召开|开幕|举办)", text[m.end:m.end + 4]):
-                    out.append(_rel(doc, prv[0], i, si, 0.75))  # 乙在甲举行
+                    _add(out, _rel(doc, prv[0], i, si, 0.75))  # 乙在甲举行
     return out
