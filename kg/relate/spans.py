@@ -47,7 +47,8 @@ def by_sentence(doc: Doc) -> dict[int, list[int]]:
     """Sentence index → indices of its mentions in text order."""
     out: dict[int, list[int]] = {}
     for i, m in enumerate(doc.mentions):
-        out.setdefault(m.sentence, []).append(i)
+        if 0 <= m.sentence < len(doc.sentences):  # a mention outside every sentence relates nothing
+            out.setdefault(m.sentence, []).append(i)
     for v in out.values():
         v.sort(key=lambda i: (doc.mentions[i].start, -doc.mentions[i].end))
     return out
