@@ -358,3 +358,13 @@ def test_a_post_the_recogniser_cut_into_the_name():
 def test_a_district_is_not_inside_a_village():
     d = doc_with("位于石桥街道柳树村的青山区政治馆。", [("石桥街道", "Place"), ("柳树村", "Place"), ("青山区", "Place")])
     assert wording.recognize(d) == []
+
+
+def test_shortlisted_is_not_awarded():
+    d = doc_with("青山纪念馆入围省级教育基地候选名单。", [("青山纪念馆", "Organization"), ("省级教育基地", "Award")])
+    assert awards.recognize(d) == []
+
+
+def test_selected_for_a_shortlist_is_not_awarded():
+    d = doc_with("青山纪念馆入选省级教育基地候选名单。", [("青山纪念馆", "Organization"), ("省级教育基地", "Award")])
+    assert awards.recognize(d) == []

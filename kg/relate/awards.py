@@ -20,8 +20,8 @@ from ..doc import Doc, Relation
 from .spans import CLAUSE_END, QUOTES, actors, by_sentence, objects_after
 
 SOURCE = "relate.awards"
-TRIGGER = re.compile(r"获评|荣获|获得|入选|入围|被评为|评为|被授予|授予|被命名为|命名为|当选为|当选|被确定为|确定为|列为|获")
-NOMINATED = ("推荐", "提名", "申报", "参评", "参选", "候选")
+TRIGGER = re.compile(r"获评|荣获|获得|入选|被评为|评为|被授予|授予|被命名为|命名为|当选为|当选|被确定为|确定为|列为|获")
+NOMINATED = ("推荐", "提名", "申报", "参评", "参选", "候选", "入围", "拟")  # shortlisted is not awarded
 RECIPIENTS = ("Person", "Organization", "Place")
 
 
@@ -41,7 +41,8 @@ def recognize(doc: Doc) -> list[Relation]:
             clause = doc.text[sent.start:t.start()]
             for c in CLAUSE_END:
                 clause = clause.rsplit(c, 1)[-1]
-            if any(w in clause for w in NOMINATED):
+            tail = doc.text[t.end():doc.mentions[awards[-1]].end + 6]
+            if any(w in clause for w in NOMINATED) or any(w in tail for w in ("候选", "提名")):
                 continue
             before = [(i, m) for i, m in ms if m.end <= t.start() and not m.implicit and m.type != "Award"]
             if before and before[-1][1].type in ("Program", "Event") and not doc.text[before[-1][1].start - 1:before[-1][1].start] == "被":
