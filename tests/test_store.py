@@ -93,6 +93,11 @@ def test_kg_build_store_option(tmp_path):
     meta = json.loads((tmp_path / "out" / "store" / "kg-store.json").read_text())
     assert meta["triples"] == len(Graph().parse(tmp_path / "out" / "graph.ttl"))
     assert find_store(tmp_path / "out") == tmp_path / "out" / "store"
+    from kg.serve import Server
+
+    with Server(tmp_path / "out", port=0, workers=1, log=lambda line: None) as s:
+        assert s.store_path == tmp_path / "out" / "store"  # served from the store, not reloaded
+        assert s.pool.triples == meta["triples"]
 
 
 def test_kg_query_opens_the_store(out):

@@ -109,7 +109,10 @@ def serve(target: str | Path, host: str = "127.0.0.1", port: int = 7878, **optio
 
     server = Server(target, host, port, **options)
     log = options.get("log", stderr_log)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    def stop(*_):
+        raise KeyboardInterrupt  # SIGTERM (systemd, docker stop) shuts down like Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop)
     log(f"kg serve: {server.url} (store {server.store_path}, {server.pool.triples} triples); Ctrl-C to stop")
     try:
         server.serve_forever()
