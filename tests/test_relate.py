@@ -368,3 +368,10 @@ def test_shortlisted_is_not_awarded():
 def test_selected_for_a_shortlist_is_not_awarded():
     d = doc_with("青山纪念馆入选省级教育基地候选名单。", [("青山纪念馆", "Organization"), ("省级教育基地", "Award")])
     assert awards.recognize(d) == []
+
+
+def test_posts_in_two_units_of_one_person():
+    d = doc_with("青山区委常委、组织部部长王一说。",
+                 [("青山区委", "Organization"), ("组织部", "Organization"), ("王一", "Person")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王一", "青山区委", "常委"),
+                                                ("holds_position", "王一", "组织部", "部长")}

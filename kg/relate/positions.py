@@ -67,11 +67,19 @@ def _chains(doc: Doc, ms, s0: int, s1: int) -> list[list[re.Match]]:
         posts.append(pm)
     chains: list[list[re.Match]] = []
     for pm in posts:
-        if chains and _LINK.match(doc.text[chains[-1][-1].end():pm.start()]):
+        if chains and (_LINK.match(doc.text[chains[-1][-1].end():pm.start()])
+                       or _unit_between(doc, ms, chains[-1][-1].end(), pm.start())):
             chains[-1].append(pm)
         else:
             chains.append([pm])
     return chains
+
+
+def _unit_between(doc: Doc, ms, a: int, b: int) -> bool:
+    """区委常委、组织部部长: another unit of the same person's between two posts."""
+    if doc.text[a:a + 1] != "、":
+        return False
+    return any(m.start == a + 1 and m.end == b and m.type == "Organization" for _, m in ms)
 
 
 def recognize(doc: Doc) -> list[Relation]:
@@ -104,6 +112,11 @@ def recognize(doc: Doc) -> list[Relation]:
                 if place is not None:  # … sits in its place
                     out.append(Relation("located_in", org, place, si, SOURCE, 0.7))
             for pm in chain[1:]:  # 某局党组书记、局长: the later posts are held in the same unit …
+                if _unit_between(doc, ms, doc.text.rfind("、", 0, pm.start()), pm.start()):
+                    own = _organisation(doc, ms, pm.start(), pm.group())  # … unless it names its own
+                    if own is not None:
+                        out.append(Relation("holds_position", person, own[0], si, SOURCE, own[2], role=own[1]))
+                    continue
                 post, unit = _bare_post(pm.group()), doc.mentions[org]
                 party = next((u for u in PARTY_UNITS if unit.label.endswith(u)), "")
                 target = org
