@@ -129,7 +129,7 @@ def browser():
 class Opened:
     """A viewer page with every request that is not file:/data:/blob: aborted and recorded."""
 
-    def __init__(self, browser, path: Path, width: int = 1280, height: int = 800):
+    def __init__(self, browser, path: Path, width: int = 1280, height: int = 800, hash: str = ""):
         self.page = browser.new_page(viewport={"width": width, "height": height}, accept_downloads=True)
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -138,7 +138,7 @@ class Opened:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.route("**/*", self._route)
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + hash)
         self.page.wait_for_function("() => window.kgStats && window.kgStats.stabilized", timeout=60000)
 
     def _route(self, route):
@@ -324,6 +324,17 @@ def test_alias_search_membership_and_edge_evidence(browser, tiny):
         assert panel.locator(".sent").first.text_content() == "云台县青溪镇获评全国文明村镇。"
         assert "a2.txt" in panel.text_content() and "0.70" in panel.text_content()
         assert view.errors == [] and view.requests == []
+    finally:
+        view.close()
+
+
+def test_a_link_with_a_name_opens_that_entity(browser, tiny):
+    from urllib.parse import quote
+
+    view = Opened(browser, tiny[1], hash="#" + quote("青溪合作社"))  # an alias
+    try:
+        view.page.locator("#panel h2").wait_for(state="visible")
+        assert view.page.locator("#panel h2").text_content() == "青溪镇农业合作社"
     finally:
         view.close()
 

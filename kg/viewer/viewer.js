@@ -223,6 +223,15 @@
     stats.layoutMs = Math.round(performance.now() - t0);
     $("loading").className = "done";
     network.fit();
+    openFromHash();
+  }
+  // graph.html#名称 opens that entity: a view can be shared as a link.
+  function openFromHash() {
+    var q = "";
+    try { q = decodeURIComponent(location.hash.slice(1)); } catch (err) { q = ""; }
+    if (!q) return;
+    var hits = find(q);
+    if (hits.length) focusEntity(hits[0]);
   }
   network.once("stabilizationIterationsDone", settled);
   network.once("stabilized", settled);
@@ -481,6 +490,7 @@
     parts.push(el("div", { "class": "muted" }, "双击节点展开它的全部邻居"));
     openPanel(parts);
     panel.setAttribute("data-entity", String(i));
+    try { history.replaceState(null, "", "#" + encodeURIComponent(e.label)); } catch (err) { /* some viewers forbid it */ }
   }
   function showRelation(j) {
     var r = D.rels[j];
