@@ -100,6 +100,7 @@ def tiny_graph() -> Graph:
     _fact(g, town, KG.award, award, s3, d2, "0.700")
     m = URIRef(X + "membership/1")
     g.add((m, RDF.type, KG.Membership))
+    g.add((m, RDF.type, ORG.Membership))
     g.add((m, ORG.member, li)), g.add((m, ORG.organization, org))
     role = URIRef(X + "role/1")
     g.add((role, RDF.type, KG.Role)), g.add((role, RDFS.label, Literal("党支部书记", lang="zh")))

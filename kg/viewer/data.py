@@ -246,14 +246,15 @@ def view_model(g: Graph, max_initial_nodes: int = 1000) -> dict:
 
     # Posts held: an org:Membership is an edge member → organization labelled with the role.
     member, organization, role_of = ix.value(ORG.member), ix.value(ORG.organization), ix.value(ORG.role)
-    rdf_type = ix.value(RDF.type)
+    rdf_types = ix.values(RDF.type)
     for m in sorted(member):
         person, org = member[m], organization.get(m)
         if person not in e_index or org not in e_index:
             continue
         role = role_of.get(m)
         role_label = _label((g,), role) if role is not None else None
-        k = kind(rdf_type.get(m, ORG.Membership))
+        mtypes = rdf_types.get(m) or [ORG.Membership]
+        k = kind(next((t for t in mtypes if zh_label(t)), mtypes[0]))  # kg:Membership (任职) over org:Membership
         rels.append({"s": e_index[person], "o": e_index[org], "lit": None, "k": k,
                      "label": role_label or kinds[k]["label"], "c": _num(confidence.get(m)),
                      "ev": evidence(m)})
