@@ -29,6 +29,7 @@ STATISTICAL = {"crf"}
 
 _WORDY = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "r", "p", "c", "u", "f", "s", "l", "i", "b", "z"}
 _TAIL = set("的和与及在是了等说为将把被从对向")
+MIN_GUESS = 0.5  # below this a statistical guess that no rule confirms is left out
 _GROUPS = ("党组织", "部门", "单位", "机关", "组织", "队伍", "群体")
 _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", "有关", "单建", "联建", "首创", "幸福", "美好")
 
@@ -47,7 +48,7 @@ def plausible_guess(m: Mention) -> bool:
     from .words import GENERIC_ORGS, SURNAMES_1, SURNAMES_2
 
     t = m.text
-    if tag(t) in _WORDY or t[-1] in _TAIL or t[0] in _TAIL:
+    if m.score < MIN_GUESS or tag(t) in _WORDY or t[-1] in _TAIL or t[0] in _TAIL:
         return False
     if m.type == "Organization" and (t.endswith(_GROUPS) or t.startswith(_GENERIC_OPENERS) or t in GENERIC_ORGS):
         return False  # 基层党组织, 发改部门: groups and kinds, not named units
