@@ -301,13 +301,16 @@
       legend.appendChild(chip);
     });
     var kinds = $("kinds");
-    if (!D.kinds.length) kinds.appendChild(el("span", { "class": "muted" }, "（无关系）"));
+    var edgeCount = D.kinds.map(function () { return 0; });
+    D.rels.forEach(function (r) { if (r.o !== null) edgeCount[r.k]++; });
     D.kinds.forEach(function (k, ki) {
+      if (!edgeCount[ki]) return;  // facts with a value (成立时间) are in the panel, not drawn
       var box = el("input", { type: "checkbox", "data-kind": k.label });
       box.checked = true;
       box.addEventListener("change", function () { state.hiddenKinds[ki] = !box.checked; applyFilters(); });
-      kinds.appendChild(el("label", { "class": "chip" }, box, k.label, el("span", { "class": "n" }, String(k.count))));
+      kinds.appendChild(el("label", { "class": "chip" }, box, k.label, el("span", { "class": "n" }, String(edgeCount[ki]))));
     });
+    if (!kinds.childNodes.length) kinds.appendChild(el("span", { "class": "muted" }, "（无关系）"));
     var sel = $("doc");
     sel.appendChild(el("option", { value: "-1" }, "全部文档（" + D.docs.length + "）"));
     D.docs.forEach(function (d, di) { sel.appendChild(el("option", { value: String(di) }, docName(di))); });
