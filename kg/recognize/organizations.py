@@ -31,7 +31,7 @@ _COMPANY_TAILS = {"有限公司", "股份有限公司", "有限责任公司", "�
 _VENUES = {"纪念馆", "展示馆", "博物馆", "展览馆", "图书馆", "文化馆", "科技馆", "美术馆", "学堂", "剧院", "党校", "大学", "学院", "医院"}
 # Words that end like a head but are not units.
 _NOT_HEAD = set("干部 全部 内部 外部 局部 北部 南部 东部 西部 中部 西北部 东北部 西南部 东南部 一部 每部 细部 腹部 "
-                "实处 之处 好处 到处 处处 难处 长处 短处 用处 益处 妙处 深处 "
+                "交界处 界处 实处 之处 好处 到处 处处 难处 长处 短处 用处 益处 妙处 深处 "
                 "格局 布局 大局 开局 结局 当局 全局 怎么办 创办 举办 主办 承办 协办 合办 兴办 开办 申办 督办 代办 "
                 "点部 委员 团队 军队 部队 排队 车队 球队 梯队 队伍 本科 学科 专科 外科 内科 分科 法院院".split())
 _ONE = ONE_CHAR_HEADS | {"队", "院"}
@@ -43,6 +43,7 @@ _SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "
               "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
 _PARENT_HEADS = tuple(h for h in _HEADS if len(h) > 1 and h not in ("中心", "工作室", "队"))
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "o", "zg", "ad", "a", "i"}
+_COMMON = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "b", "f", "s", "l", "i", "z"}
 _NAMEY = {"", "nz", "nr", "nrt", "ns", "nt", "j", "nrfg", "eng"}
 _NOUNISH = {"n", "nz", "ns", "nr", "nt", "nrt", "vn", "", "j", "l", "t"}
 _OK_VERBS = {"自主", "联合", "综合", "互助", "援助", "救助", "培育", "引领", "发展", "交流", "合作", "创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
@@ -119,7 +120,10 @@ def _is_generic(name: str, head: str) -> bool:
     if len(rest) == 1 and rest not in LEVELS:
         return True
     words = jieba.lcut(rest)  # a short string: not the document's cached segmentation
-    return all(w in _GENERIC_MODS or w in LEVELS for w in words)
+    if all(w in _GENERIC_MODS or w in LEVELS for w in words):
+        return True
+    # 保险公司, 职业中学, 点票中心: a short kind of unit made of ordinary words, no name in it
+    return len(rest) <= 3 and rest[0] not in LEVELS and all(tag(w) in _COMMON for w in words)
 
 
 def _clean(s: str) -> str:
