@@ -59,10 +59,22 @@ def _name_ok(name: str) -> bool:
     t = tag(name)
     if t and not t.startswith("nr"):  # 常态化, 关切: words, not names
         return False
+    if len(name) == 3 and tag(name[1:]) in ("n", "s", "f"):  # 向房东: a preposition and a noun
+        return False
     t2 = tag(name[:2])
     if len(name) == 3 and t2 and not t2.startswith("nr") and t2 not in ("ns",) and name[:2] not in _GIVEN_WORDS:
         return False
     return not any(c in _BAD for c in name[1:]) and name[-1] not in _NOT_GIVEN
+
+
+# characters of transliterated foreign names: 罗伯特|·, 马斯|克: a Chinese-looking start of a longer name
+_TRANSLIT = set("斯尔特克拉德夫基姆娜娃诺维奇布伦萨莱蒂亚丝琳妮莎塔尼科洛索森顿逊·•")
+
+
+def _foreign_piece(text: str, s: int, e: int) -> bool:
+    name = text[s:e]
+    return (e < len(text) and text[e] in _TRANSLIT) or (s > 0 and text[s - 1] in "·•") or \
+        all(c in _TRANSLIT for c in name[1:]) or (len(name) == 3 and name[1] in _TRANSLIT and name[2] in _TRANSLIT)
 
 
 def recognize(doc: Doc) -> list[Mention]:
@@ -73,13 +85,13 @@ def recognize(doc: Doc) -> list[Mention]:
         s = m.start(1)
         sur = 2 if text[s:s + 2] in SURNAMES_2 else 1
         e = _choose(doc, s, sur, bounds)
-        if _name_ok(text[s:e]):
+        if _name_ok(text[s:e]) and not _foreign_piece(text, s, e):
             out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.75))
     for m in _NAME_AFTER.finditer(text):
         s, e = m.start(1), m.end(1)
         if s > 0 and s not in bounds and text[s - 1] not in "，。、；：！？“”‘’（）() \n":
             continue
-        if _name_ok(text[s:e]):
+        if _name_ok(text[s:e]) and not _foreign_piece(text, s, e):
             out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.65))
     out.extend(_foreign(doc))
     out.extend(_listed(text, out, bounds))
