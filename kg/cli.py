@@ -40,7 +40,7 @@ def cmd_build(a: argparse.Namespace) -> int:
     if not result.docs:
         print("error: no document could be read", file=sys.stderr)
         return 1
-    paths = save(result, a.output)
+    paths = save(result, a.output, max_initial_nodes=a.max_nodes)
     print(summary(result))
     print(f"wrote {paths['turtle']} and {paths['html']}")
     if a.store is not None:
@@ -153,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", default="out", help="output folder (default: out)")
     b.add_argument("--base", default=DEFAULT_BASE, type=_base_iri, help=f"base IRI for instance data (default: {DEFAULT_BASE})")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--max-nodes", type=int, default=1000, metavar="N",
+                   help="the viewer's first view shows at most N entities, the most connected (default: 1000)")
     b.add_argument("--store", nargs="?", const="", metavar="DIR",
                    help="also keep a persistent Oxigraph store for kg serve/query (default DIR: OUT/store)")
     b.set_defaults(func=cmd_build)

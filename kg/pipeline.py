@@ -86,13 +86,15 @@ def build(
     return BuildResult(graph, docs, resolution, errors, time.perf_counter() - t0)
 
 
-def save(result: BuildResult, out: str | Path) -> dict[str, Path]:
-    """Write ``OUT/graph.ttl`` and ``OUT/graph.html`` (each atomically); return their paths."""
+def save(result: BuildResult, out: str | Path, max_initial_nodes: int = 1000) -> dict[str, Path]:
+    """Write ``OUT/graph.ttl`` and ``OUT/graph.html`` (each atomically); return their paths.
+
+    Past ``max_initial_nodes`` entities the viewer first shows the most connected ones."""
     from .viewer import render_html
     from .write import write_turtle
 
     out = Path(out)
     paths = {"turtle": out / "graph.ttl", "html": out / "graph.html"}
     write_turtle(result.graph, paths["turtle"])
-    render_html(result.graph, paths["html"])
+    render_html(result.graph, paths["html"], max_initial_nodes=max_initial_nodes)
     return paths
