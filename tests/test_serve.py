@@ -269,3 +269,13 @@ def test_kg_serve_command_listens_on_localhost_and_stops_cleanly(out):
         _, err = proc.communicate(timeout=20)
     assert proc.returncode == 0
     assert f"127.0.0.1:{port}" in err and "ASK" in err and "stopped" in err
+
+
+def test_a_busy_port_is_a_one_line_error(out):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "kg.cli", "serve", str(out), "--port", str(port), "--workers", "1"],
+                           capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in r.stderr and "Traceback" not in r.stderr

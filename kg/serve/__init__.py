@@ -56,7 +56,10 @@ class Server:
         try:
             self.pool = Pool(str(store), prefixes(base), size=workers)
             viewer = (target if target.is_dir() else target.parent) / "graph.html"
-            self.httpd = SparqlHTTPServer((host, port), self.pool, viewer, timeout, max_rows, log)
+            try:
+                self.httpd = SparqlHTTPServer((host, port), self.pool, viewer, timeout, max_rows, log)
+            except OSError as e:
+                raise OSError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
         except BaseException:
             self._cleanup()
             raise
