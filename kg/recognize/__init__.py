@@ -42,7 +42,8 @@ def recognize(doc: Doc) -> Doc:
     bounds = boundaries(doc)
     # a statistical guess must start and end where words do (not 评|省党史教育基地, 奉化区萧王庙街|道)
     candidates = [m for m in candidates if m.source not in STATISTICAL
-                  or (m.start in bounds and m.end in bounds and plausible_guess(m))]
+                  or (m.start in bounds and m.end in bounds and plausible_guess(m)
+                      and not (m.type == "Place" and gazetteer.quality_follows(doc.text, m.end)))]
     doc.mentions = link_short_forms(settle(propagate(doc, settle(candidates))))
     doc.attach_sentences()
     return doc

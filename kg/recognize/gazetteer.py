@@ -140,6 +140,11 @@ def abbreviations(doc: Doc) -> list[Mention]:
     return out
 
 
+def quality_follows(text: str, end: int) -> bool:
+    """Whether the words after a place name make it a quality (中国|特色, 中国|式) rather than the place."""
+    return _NOT_PLACE_AFTER.match(text, end) is not None
+
+
 def parent_of(name: str) -> str | None:
     """Full name of the division that holds ``name`` (a full or short name), if known."""
     _pattern()
