@@ -21,11 +21,12 @@ from ..doc import Doc, Mention
 from . import gazetteer
 from . import places as place_rules
 from .tokens import memo, boundaries, literal_regex, tag, token_at, token_ending, view
-from .words import NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
+from .words import COUNTRIES, NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
 _HEAD_SET = set(_HEADS)
+_COUNTRIES = set(COUNTRIES)
 _COMPANY_TAILS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "集团公司"}
 # institutions that are also places one visits
 _VENUES = {"纪念馆", "展示馆", "博物馆", "展览馆", "图书馆", "文化馆", "科技馆", "美术馆", "学堂", "剧院", "党校", "大学", "学院", "医院"}
@@ -160,6 +161,9 @@ def recognize(doc: Doc) -> list[Mention]:
         name = _clean(text[s:q])
         if len(head) == 1 and len(name) < 3:
             continue
+        if head.endswith("政府") and re.sub("(?:两国|新|联邦|临时)$", "", name[: -len(head)]) in _COUNTRIES:
+            prev = None
+            continue  # 美国政府: the country acting, named as a place
         if _is_generic(name, head) and not _is_level_organ(name):
             prev = None
             continue
