@@ -200,3 +200,25 @@ def test_ideologies_slogans_anniversaries_and_facility_types_are_not_entities():
 def test_one_character_country_names_in_pairs():
     ms = gazetteer.recognize(doc("中美关系和德法两国，美美与共"))
     assert [(m.text, m.key) for m in ms] == [("中", "中国"), ("美", "美国"), ("德", "德国"), ("法", "法国")]
+
+
+def test_odd_inputs_do_not_break_any_component():
+    for text in ["", "\n\n", "“", "”“", "《》", "abc", "记者", "、、等村", "“”工程", "获评", "书记王", '"' * 7, "（ 摄）"]:
+        d = extract(text, path="t.txt")
+        assert all(d.text[m.start:m.end] == m.text for m in d.mentions)
+
+
+def test_mentions_keep_offsets_and_types_on_a_sample_article():
+    from pathlib import Path
+
+    from kg.doc import ENTITY_TYPES
+    from kg.read import read_file
+
+    path = next(Path(__file__).resolve().parents[1].joinpath("seeds").glob("004_*.txt"))
+    from kg.pipeline import extract_doc
+
+    d = extract_doc(read_file(path))
+    assert len(d.mentions) > 20
+    for m in d.mentions:
+        assert d.text[m.start:m.end] == m.text and m.type in ENTITY_TYPES and 0 < m.score <= 1
+        assert m.sentence >= 0
