@@ -77,6 +77,19 @@ def test_training_runs_on_a_tiny_sample(tmp_path):
     m = statistical.compile_model(path)
     (spans,) = statistical.tag(["王小明去了苏州市。"], m)
     assert ("LOC", "苏州市") in {(t, "王小明去了苏州市。"[a:b]) for a, b, t, _ in spans}
+    # saved tables load as the same model, and are ignored once the model file changes
+    statistical.save_tables(m, tmp_path / "tiny.npz", path)
+    assert statistical.tag(["李华在杭州市。"], statistical.load_model(path)) == statistical.tag(["李华在杭州市。"], m)
+    other = crf_train.train(examples[:4], tmp_path / "other.crfsuite", max_iterations=5)
+    (tmp_path / "tiny.npz").rename(tmp_path / "other.npz")
+    assert statistical.load_model(other).bigram_keys.tolist() == statistical.compile_model(other).bigram_keys.tolist()
+
+
+def test_shipped_tables_match_the_shipped_model():
+    assert statistical.MODEL_PATH.with_suffix(".npz").exists()
+    fast, slow = statistical.load_model(), statistical.compile_model()
+    assert fast.bigram_keys.tolist() == slow.bigram_keys.tolist()
+    assert all((a == b).all() for a, b in zip(fast.bi, slow.bi))
 
 
 def test_missing_model_file_gives_a_clear_error(tmp_path):

@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         examples += cluener(args.data / "cluener2020" / "dev.json")
     t0 = time.perf_counter()
     train(examples, args.out, args.max_iterations)
-    print(f"trained on {len(examples)} sentences in {time.perf_counter() - t0:.0f}s → {args.out}")
+    tables = statistical.save_tables(statistical.compile_model(args.out), args.out.with_suffix(".npz"), args.out)
+    print(f"trained on {len(examples)} sentences in {time.perf_counter() - t0:.0f}s → {args.out}, {tables}")
     return 0
 
 

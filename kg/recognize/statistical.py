@@ -253,9 +253,52 @@ def compile_model(path: str | Path = MODEL_PATH) -> Model:
     return Model(labels, char_id, bigram_keys, list(uni), list(bi), list(cls), list(word), bias, trans)
 
 
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def save_tables(m: Model, path: Path, source: Path) -> Path:
+    """Write the compiled tables (``ner.npz`` beside the model): reading CRFsuite's dump takes
+    seconds, these load in milliseconds. They record the model file's sha256 and are used
+    only while it matches."""
+    cps = np.flatnonzero(m.char_id)
+    np.savez_compressed(
+        path,
+        digest=np.array(_digest(source)),
+        cps=cps,
+        cp_ids=m.char_id[cps],
+        bigram_keys=m.bigram_keys,
+        uni=np.stack(m.uni),
+        bi=np.stack(m.bi),
+        cls=np.stack(m.cls),
+        word=np.stack(m.word),
+        bias=m.bias,
+        trans=m.trans,
+    )
+    return path
+
+
+def load_model(path: str | Path = MODEL_PATH) -> Model:
+    """The model at ``path``, from its saved tables when they match it, else compiled."""
+    path = Path(path)
+    tables = path.with_suffix(".npz")
+    if tables.exists() and path.exists():
+        with np.load(tables) as z:
+            if str(z["digest"]) == _digest(path):
+                char_id = np.zeros(_MAXCP, dtype=np.int32)
+                char_id[z["cps"]] = z["cp_ids"]
+                return Model(
+                    LABELS, char_id, z["bigram_keys"], list(z["uni"]), list(z["bi"]),
+                    list(z["cls"]), list(z["word"]), z["bias"], z["trans"],
+                )
+    return compile_model(path)
+
+
 @lru_cache(maxsize=1)
 def model() -> Model:
-    return compile_model(MODEL_PATH)
+    return load_model(MODEL_PATH)
 
 
 # ---------------------------------------------------------------- the component
