@@ -3,9 +3,10 @@
 The model (``models/ner.crfsuite``) is an ordinary CRFsuite model that ``crf_train.py`` trains
 (data and measured scores are in that module's docstring). To keep the tagger fast enough for
 the whole pipeline (the issue asks for ≥ 1/4 of ``jieba.cut``'s speed end to end), tagging does
-not go through CRFsuite's per-string feature lookup: the model's weights are compiled once into
-numpy tables indexed by character and character-bigram ids, every feature of a sentence is a
-vectorised table look-up, and Viterbi runs over all sentences of a document at once.
+not go through CRFsuite's per-string feature lookup: the model's weights are compiled into
+numpy tables indexed by character and character-bigram ids (saved beside the model as
+``ner.npz``), every feature of a sentence is a vectorised table look-up, and Viterbi runs over
+all comma-separated pieces of a document at once.
 ``features`` is the single definition of the feature templates; training writes the very same
 features as CRFsuite attribute strings, so the two can never drift apart (a test checks that the
 numpy decoder and CRFsuite's own tagger agree).
