@@ -5,9 +5,9 @@ run and tested alone; ``settle`` (overlaps.py) then picks one reading where prop
 and ``propagate`` (consistency.py) tags the other occurrences of every settled name.
 
 >>> from kg.pipeline import extract
->>> doc = extract("宁波市鄞州区委组织部部长王小明说，鄞州区委组织部将推出“红色领航”工程。")
+>>> doc = extract("苏州市吴中区委组织部部长王小明说，吴中区委组织部将推出“红色领航”工程。")
 >>> sorted({(m.label, m.type) for m in doc.mentions if not m.implicit})
-[('宁波市鄞州区委组织部', 'Organization'), ('王小明', 'Person'), ('红色领航工程', 'Program'), ('鄞州区委组织部', 'Organization')]
+[('吴中区委组织部', 'Organization'), ('王小明', 'Person'), ('红色领航工程', 'Program'), ('苏州市吴中区委组织部', 'Organization')]
 """
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def recognize(doc: Doc) -> Doc:
     for m in candidates:  # components match on a normalised view of the text: keep the real characters
         m.text = doc.text[m.start:m.end]
     bounds = boundaries(doc)
-    # a statistical guess must start and end where words do (not 评|省党史教育基地, 奉化区萧王庙街|道)
+    # a statistical guess must start and end where words do (not 评|省文明单位, 吴中区木渎街|道)
     candidates = [m for m in candidates if m.source not in STATISTICAL
                   or (m.start in bounds and m.end in bounds and plausible_guess(m)
                       and not (m.type == "Place" and gazetteer.quality_follows(doc.text, m.end)))]

@@ -1,13 +1,13 @@
 """Component: places from a gazetteer — China's divisions (from ``cpca``) and the world's countries.
 
-Full names (宁波市) and short forms (宁波) are both found; ``Mention.key`` holds the full name so
+Full names (苏州市) and short forms (苏州) are both found; ``Mention.key`` holds the full name so
 resolution merges them. Short forms that are ordinary words are left out.
 
 >>> from kg.doc import Doc
->>> [(m.text, m.key) for m in recognize(Doc(path="x", text="浙江省杭州市西湖区与法国，杭州"))]
-[('浙江省', ''), ('杭州市', ''), ('西湖区', ''), ('法国', ''), ('杭州', '杭州市')]
->>> PARENT["西湖区"]
-'杭州市'
+>>> [(m.text, m.key) for m in recognize(Doc(path="x", text="江苏省苏州市吴中区与法国，苏州"))]
+[('江苏省', ''), ('苏州市', ''), ('吴中区', ''), ('法国', ''), ('苏州', '苏州市')]
+>>> PARENT["吴中区"]
+'苏州市'
 """
 from __future__ import annotations
 

@@ -7,9 +7,9 @@ that unit too, as an *implicit* parent (区委组织部 → 区委). Generic fac
 are not names and are dropped.
 
 >>> from kg.doc import Doc
->>> ms = recognize(Doc(path="x", text="昨天，杭州市西湖区委组织部召开会议。"))
+>>> ms = recognize(Doc(path="x", text="昨天，苏州市吴中区委组织部召开会议。"))
 >>> [(m.name or m.text, m.implicit) for m in ms]
-[('杭州市西湖区委', True), ('杭州市西湖区委组织部', False)]
+[('苏州市吴中区委', True), ('苏州市吴中区委组织部', False)]
 """
 from __future__ import annotations
 
@@ -207,7 +207,7 @@ def _head_at(doc: Doc, p: int, longest: str, bounds) -> str:
             continue
         if a == p and b == q or (p in bounds and q in bounds):
             return head
-        if b == q and head in ORGANS:  # 北仑区|委 tokenised across the organ
+        if b == q and head in ORGANS:  # 吴中区|委 tokenised across the organ
             return head
         if a == p and b > q and w[n:].startswith(_POSTS):  # 党委书记
             return head
@@ -237,7 +237,7 @@ def _cut_at_place(text: str, s: int, p: int, places: dict[int, int]) -> int:
 
 
 def _drop_outer_place(s: int, p: int, places: dict[int, int], inner: dict[int, int]) -> int:
-    """北仑|灵峰工业社区党委: a division written just before a town, village or community is not part
+    """吴中|金山工业社区党委: a division written just before a town, village or community is not part
     of the unit's name (the unit is named after the smaller place)."""
     starts = {v: k for k, v in places.items()}
     e = starts.get(s)

@@ -46,7 +46,7 @@ def _choose(doc: Doc, start: int, sur: int, bounds) -> int:
         return b
     w, a, b = token_at(text, e1)
     if a == e1 and b > e2 and len(w) >= 2:
-        return e1  # 孟艳|不由: the third character starts a word
+        return e1  # 韩梅|不由: the third character starts a word
     nxt = text[e2:e2 + 2]
     if e2 in bounds or nxt[:1] in "，。、；：！？”’）) \n" or any(nxt.startswith(v) for v in SPEECH):
         return e2
@@ -105,7 +105,7 @@ _LIST_NEXT = re.compile("、(" + _SUR + _HAN + "{1,2})(?=、|等|和|，|。|\\s
 
 
 def _foreign(doc: Doc) -> list[Mention]:
-    """来自希腊的某某: a foreign person's name after where they come from."""
+    """来自法国的某某: a foreign person's name after where they come from."""
     text = view(doc)
     out = []
     for m in _FOREIGN.finditer(text):

@@ -1,12 +1,12 @@
 """Component: places below the county, found by their suffix (街道, 镇, 村, 社区, 路 …).
 
 A name part of 2–4 characters (up to 6 for parks, trails and zones) stands before the suffix. It
-starts right after a known place (奉化区|萧王庙街道|龙头村), punctuation or a function word, or at a
+starts right after a known place (吴中区|木渎街道|金山村), punctuation or a function word, or at a
 word boundary, and must not be an ordinary word (城乡社区, 美丽城镇). Lists share one suffix:
 "甲、乙等村" gives 甲 and 乙 as villages.
 
 >>> from kg.doc import Doc
->>> [m.text for m in recognize(Doc(path="x", text="在杭州市西湖区桃源街道青松村和城乡社区"))]
+>>> [m.text for m in recognize(Doc(path="x", text="在苏州市吴中区桃源街道青松村和城乡社区"))]
 ['桃源街道', '青松村']
 >>> [m.text for m in recognize(Doc(path="x", text="在石岭、云溪等村设立服务点"))]
 ['石岭', '云溪']
@@ -76,7 +76,7 @@ def recognize(doc: Doc) -> list[Mention]:
             if any(w in STOP_WORDS or tag(w) in bad for w in inner if len(w) > 1 or w in STOP_WORDS):
                 continue
             if inner and tag(inner[0]) in ("v", "vn") and len(inner) > 1:
-                continue  # 完成|专精特新产业园: a verb opening the part is the predicate
+                continue  # 完成|智能制造产业园: a verb opening the part is the predicate
             if not any(tag(w) in _NAME_TAGS or len(w) == 1 for w in around) and not (anchored and len(inner) == 1 and len(part) <= 3):
                 continue  # made only of ordinary words: 不同类型社区, 美丽城镇
             found = (s, 0.7 if anchored else 0.55)

@@ -32,7 +32,7 @@ _QUOTED = re.compile(_Q + r"([^" + _STOPS + r"\W_]{0,12})")
 _HEAD_END = re.compile("(?:" + _HEAD + ")")
 _NOT_AFTER = re.compile("^(?:者|员|人|们|化|性|中|上|下|里)")
 _LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})(?:等(?:[\u4e00-\u9fff]{0,6})?)?(" + _HEAD + ")")
-# unit words that open a programme's name before its quoted core: 社区“五定”管理体制
+# unit words that open a programme's name before its quoted core: 社区“三清”管理体制
 _UNIT_WORDS = ("社区", "街道", "乡镇", "村级", "村社", "企业", "园区", "机关", "学校", "两新")
 _TITLE = re.compile(r"《([^《》\n]{2,30})》")
 _PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
@@ -41,7 +41,6 @@ _UNQUOTED = re.compile(r"(?:" + _VERB + r")+([\u4e00-\u9fff]{2,10}?)(工程|专�
 _NAMEY = {"", "nz", "nr", "nrt", "ns", "j", "nrfg"}
 _UNQUOTED_LIST = re.compile(r"(?:推出|打造|形成|开展|推行|探索|创新)((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6})等(?:系列|一系列|多项)?(?:举措|品牌|机制|模式|活动|项目|载体|服务|做法)")
 _GENERIC_PREFIX = {"党建", "服务", "工作", "志愿", "党员", "基层", "社区", "特色", "品牌", "创新", "治理", "发展", "管理"}
-_NOT_CORE = {"红色根脉"}  # placeholder never used for matching names; see _slogan
 _SLOGAN_END = ("精神", "思想", "理念", "主义")
 
 
@@ -67,7 +66,7 @@ _SELF_EVENTS = {"亚运会", "奥运会", "冬奥会", "亚残运会", "世博�
 
 
 def _grown_events(doc: Doc, text: str, found: list[Mention]) -> list[Mention]:
-    """Unquoted events named before their head: 杭州亚运会, 第三届甲乙论坛."""
+    """Unquoted events named before their head: 广州亚运会, 第三届甲乙论坛."""
     from . import gazetteer, organizations
 
     places = {m.end: m.start for m in memo(doc, "gazetteer", gazetteer.recognize)}
@@ -100,7 +99,7 @@ def _alt(name: str, type_: str) -> tuple[str, ...]:
 
 
 def _extend_left(text: str, s: int) -> int:
-    """Take unit words and earlier quoted parts that open the name: 街道“大工委”社区“五定”… ."""
+    """Take unit words and earlier quoted parts that open the name: 街道“大联合”社区“三清”… ."""
     while True:
         if text[max(0, s - 2):s] in _UNIT_WORDS and (s < 3 or text[s - 3] not in "的和与及、"):
             s -= 2
@@ -176,5 +175,5 @@ def recognize(doc: Doc) -> list[Mention]:
     return out
 
 
-# a quoted name that ends with a head itself: “北仑模式”, “千万工程”
+# a quoted name that ends with a head itself: “吴中模式”, “清风工程”
 _QUOTED_SELF = re.compile(_Q)
