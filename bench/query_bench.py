@@ -281,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-limit", type=float, default=60.0, help="seconds per query on rdflib (0: skip)")
     ap.add_argument("--no-rdflib", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the generated OUT folders here")
+    ap.add_argument("--seeds-only", action="store_true", help="skip the synthetic graph")
     a = ap.parse_args(argv)
     limit = None if a.no_rdflib or not a.rdflib_limit else a.rdflib_limit
 
@@ -292,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         seeds = tmp / "seeds"
         save(build([ROOT / "seeds"]), seeds)
         write_store(seeds / "graph.ttl", seeds / "store")
+        if a.seeds_only:
+            print(report(bench_graph("seeds", seeds, a.repeat * 4, limit), limit))
+            return 0
         synth = tmp / "synthetic"
         t0 = time.perf_counter()
         n = synthetic(synth / "graph.ttl", a.scale)
