@@ -17,13 +17,28 @@ runs everything and returns the merged graph.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 import jieba
 
 jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines would clutter every run
 
-from .pipeline import BuildResult, build, extract, save
-from .query import load_graph, run_query
+if TYPE_CHECKING:
+    from .pipeline import BuildResult, build, extract, save
+    from .query import load_graph, run_query
 
 __version__ = "0.1.0"
 __all__ = ["build", "extract", "save", "BuildResult", "load_graph", "run_query"]
+
+# Imported on first use: the pipeline loads jieba's tagger tables (about a second), which
+# `kg query`, `kg serve` and `kg export` never need.
+_LAZY = {"build": "pipeline", "extract": "pipeline", "save": "pipeline", "BuildResult": "pipeline",
+         "load_graph": "query", "run_query": "query"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
