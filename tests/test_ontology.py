@@ -7,7 +7,7 @@ import subprocess
 from decimal import Decimal
 
 import pytest
-from _kg_seeds import ROOT, seeds_build
+from kg_seeds import ROOT, seeds_build
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 

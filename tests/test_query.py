@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from _kg_seeds import ROOT, seeds_build, seeds_turtle
+from kg_seeds import ROOT, seeds_build, seeds_turtle
 from rdflib import Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.util import from_n3

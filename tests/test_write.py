@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from _kg_seeds import ROOT, SEEDS, seeds_build, seeds_turtle
+from kg_seeds import ROOT, SEEDS, seeds_build, seeds_turtle
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
