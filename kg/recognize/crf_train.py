@@ -47,13 +47,13 @@ set-based scorer, which reads close to score.py): CRF alone msra-val 0.759 (0.76
 0.767), pd-dev 0.761 (0.761 / 0.752 / 0.769); whole pipeline with the filter 0.696 / 0.706.
 
 In sample (the shipped model was trained on these very documents, so these overstate what
-unseen text gets): whole pipeline msra-val 0.761, pd-dev 0.777 (with the filter); CRF alone
-msra-val 0.970.
+unseen text gets): whole pipeline msra-val 0.760, pd-dev 0.775 (with the filter); CRF alone
+msra-val 0.970 (earlier model). seeds-dev (all six types, whole pipeline): 0.936.
 
-Speed (``bench/extract_bench.py``, seeds + msra-val, 168k characters, same run): ``jieba.cut``
-96k chars/s, whole pipeline 37k chars/s — ratio 0.388 (goal ≥ 0.25); the CRF tagger on top of
-the shared segmentation 103k chars/s (1.1–2× ``jieba.cut`` across runs on the loaded machine);
-peak RSS 200 MB; the model loads in 0.1 s.
+Speed (``bench/extract_bench.py``, seeds + msra-val, 168k characters, same run, quiet machine):
+``jieba.cut`` 185k chars/s, whole pipeline 62k chars/s — ratio 0.338 (goal ≥ 0.25); the CRF
+tagger on top of the shared segmentation 273k chars/s (goal ≥ 150k); peak RSS 199 MB; the
+model loads in 0.1 s.
 """
 from __future__ import annotations
 
