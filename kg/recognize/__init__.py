@@ -14,8 +14,8 @@ from __future__ import annotations
 from ..doc import Doc
 from . import awards, gazetteer, organizations, persons, places, programs, statistical
 from .consistency import link_short_forms, propagate
-from .overlaps import STATISTICAL, plausible_guess, settle
-from .tokens import boundaries, memo
+from .overlaps import STATISTICAL, settle, usable_guess
+from .tokens import memo
 
 # Components in the order they run; each proposes candidates independently.
 COMPONENTS = [
@@ -39,11 +39,11 @@ def recognize(doc: Doc) -> Doc:
         candidates.extend(memo(doc, name, component) if component in _SHARED else component(doc))
     for m in candidates:  # components match on a normalised view of the text: keep the real characters
         m.text = doc.text[m.start:m.end]
-    bounds = boundaries(doc)
-    # a statistical guess must start and end where words do (not 评|省文明单位, 吴中区木渎街|道)
+    # a statistical guess fills what no rule covers when it is confident and names a unit, not a kind
+    # (measured on msra-val / pd-dev / seeds-dev: requiring jieba word boundaries as well, or
+    # the stricter plausible_guess, cost 6-8 points of recall on news text and none on seeds)
     candidates = [m for m in candidates if m.source not in STATISTICAL
-                  or (m.start in bounds and m.end in bounds and plausible_guess(m)
-                      and not (m.type == "Place" and gazetteer.quality_follows(doc.text, m.end)))]
+                  or (usable_guess(m) and not (m.type == "Place" and gazetteer.quality_follows(doc.text, m.end)))]
     doc.mentions = link_short_forms(settle(propagate(doc, settle(candidates))))
     doc.attach_sentences()
     return doc
