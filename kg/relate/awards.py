@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import CLAUSE_END, QUOTES, actors, by_sentence, objects_after
+from .spans import CLAUSE_END, QUOTES, actors, objects_after, sentences_with_mentions
 
 SOURCE = "relate.awards"
 TRIGGER = re.compile(r"获评|荣获|获得|入选|被评为|评为|被授予|授予|被命名为|命名为|当选为|当选|被确定为|确定为|列为|获")
@@ -27,11 +27,7 @@ RECIPIENTS = ("Person", "Organization", "Place")
 
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
-    for si, idx in sorted(by_sentence(doc).items()):
-        if si < 0:
-            continue
-        sent = doc.sentences[si]
-        ms = [(i, doc.mentions[i]) for i in idx]
+    for si, sent, ms in sentences_with_mentions(doc):
         for t in TRIGGER.finditer(doc.text, sent.start, sent.end):
             if any(m.start <= t.start() < m.end for _, m in ms):
                 continue

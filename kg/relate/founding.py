@@ -18,7 +18,7 @@ import re
 
 from ..doc import Doc, Relation
 from ..resolve.admin import is_admin
-from .spans import CLAUSE_END, DATE_RE, QUOTES, actors, by_sentence, normalise_date, objects_after
+from .spans import CLAUSE_END, DATE_RE, QUOTES, actors, normalise_date, objects_after, sentences_with_mentions
 
 SOURCE = "relate.founding"
 FOUNDS = re.compile(r"组建|成立|创办|共建|创建|创立|组织成立|筹建|建成|设立")
@@ -32,11 +32,7 @@ UNITS = ("Organization", "Place")
 
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
-    for si, idx in sorted(by_sentence(doc).items()):
-        if si < 0:
-            continue
-        sent = doc.sentences[si]
-        ms = [(i, doc.mentions[i]) for i in idx]
+    for si, sent, ms in sentences_with_mentions(doc):
         for t in FOUNDED_IN.finditer(doc.text, sent.start, sent.end):
             near = [(i, m) for i, m in ms if m.end <= t.start() and m.type in UNITS
                     and len(_PAREN.sub("", doc.text[m.end:t.start()]).strip()) <= 2]

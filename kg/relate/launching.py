@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Relation
-from .spans import actors_with_fallback, by_sentence, can_act, objects_after
+from .spans import actors_with_fallback, can_act, objects_after, sentences_with_mentions
 
 SOURCE = "relate.launching"
 TRIGGER = re.compile(r"推出|出台|举办|主办|承办|启动|开展|部署|推行|发布|发起|创设|开设|开通|提炼|探索推进|编制|召开|举行")
@@ -31,11 +31,7 @@ OBJECTS = ("Program", "Event")
 
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
-    for si, idx in sorted(by_sentence(doc).items()):
-        if si < 0:
-            continue
-        sent = doc.sentences[si]
-        ms = [(i, doc.mentions[i]) for i in idx]
+    for si, sent, ms in sentences_with_mentions(doc):
         for t in TRIGGER.finditer(doc.text, sent.start, sent.end):
             if any(m.start <= t.start() < m.end for _, m in ms):
                 continue  # the verb is part of a name

@@ -19,7 +19,7 @@ import re
 
 from ..doc import Doc, Relation
 from ..resolve.admin import is_admin
-from .spans import CLAUSE_END, QUOTES, by_sentence, ensure_mention, is_org_like
+from .spans import CLAUSE_END, QUOTES, ensure_mention, is_org_like, sentences_with_mentions
 
 SOURCE = "relate.positions"
 
@@ -84,11 +84,7 @@ def _unit_between(doc: Doc, ms, a: int, b: int) -> bool:
 
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
-    for si, idx in sorted(by_sentence(doc).items()):
-        if si < 0:
-            continue
-        sent = doc.sentences[si]
-        ms = [(i, doc.mentions[i]) for i in idx]
+    for si, sent, ms in sentences_with_mentions(doc):
         for chain in _chains(doc, ms, sent.start, sent.end):
             first, last = chain[0], chain[-1]
             pe = last.end()

@@ -54,6 +54,13 @@ def by_sentence(doc: Doc) -> dict[int, list[int]]:
     return out
 
 
+def sentences_with_mentions(doc: Doc):
+    """(sentence index, sentence, [(mention index, mention)] in text order) for each sentence
+    that holds a mention: the loop every relation component runs."""
+    for si, idx in sorted(by_sentence(doc).items()):
+        yield si, doc.sentences[si], [(i, doc.mentions[i]) for i in idx]
+
+
 def between(doc: Doc, a: Mention, b: Mention) -> str:
     """The text from the end of ``a`` to the start of ``b`` (empty if they touch or overlap)."""
     return doc.text[a.end:b.start] if a.end <= b.start else ""
