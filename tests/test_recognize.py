@@ -225,3 +225,10 @@ def test_mentions_keep_offsets_and_types_on_a_sample_article():
     for m in d.mentions:
         assert d.text[m.start:m.end] == m.text and m.type in ENTITY_TYPES and 0 < m.score <= 1
         assert m.sentence >= 0
+
+
+def test_a_preposition_jieba_glues_to_a_noun_ends_an_organisation_name():
+    # jieba reads 游览线以 as 游览|线以: the name is the memorial hall, not 线以陈家祠纪念馆
+    doc = extract("游览线以陈家祠纪念馆为起点，串联沿线景点。")
+    orgs = [m.text for m in doc.mentions if m.type == "Organization" and not m.implicit]
+    assert orgs == ["陈家祠纪念馆"]
