@@ -28,8 +28,18 @@ STATISTICAL = {"crf"}
 
 
 MIN_GUESS = 0.5  # below this a statistical guess that no rule confirms is left out
+# a surname-led two-to-four-character guess is a name more often than the model's mean per-character
+# score says (held-out msra-val 0.743 → 0.752, pd-dev 0.741 → 0.755; seeds-dev unchanged)
+MIN_PERSON_GUESS = 0.3
 _GROUPS = ("党组织", "部门", "单位", "机关", "组织", "队伍", "群体")
 _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", "有关", "单建", "联建", "首创", "幸福", "美好")
+
+
+def _surname_name(t: str) -> bool:
+    """Two to four Chinese characters opening with a common surname (王建华, 欧阳明)."""
+    from .words import SURNAMES_1, SURNAMES_2
+
+    return 2 <= len(t) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in t) and (t[0] in SURNAMES_1 or t[:2] in SURNAMES_2)
 
 
 def usable_guess(m: Mention) -> bool:
@@ -42,12 +52,14 @@ def usable_guess(m: Mention) -> bool:
     False
     >>> usable_guess(Mention(0, 3, "王建华", "Person", "crf", 0.7))
     True
-    >>> usable_guess(Mention(0, 3, "王建华", "Person", "crf", 0.3))
+    >>> usable_guess(Mention(0, 3, "王建华", "Person", "crf", 0.2))
     False
     """
     from .words import GENERIC_ORGS
 
     t = m.text
+    if m.type == "Person" and _surname_name(t):
+        return m.score >= MIN_PERSON_GUESS
     if m.score < MIN_GUESS:
         return False
     return not (m.type == "Organization" and (t.endswith(_GROUPS) or t.startswith(_GENERIC_OPENERS) or t in GENERIC_ORGS))
