@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..doc import Doc, Mention
-from .tokens import literal_regex, view
+from .tokens import literal_regex, plain_name, view
 from .words import AWARD_HEADS, AWARD_TRIGGERS
 
 _TRIGGER = re.compile("(?:" + literal_regex([t for t in AWARD_TRIGGERS if t != "获"] + ["参选", "列入", "获评为", "确定为", "被确定为", "列为", "被列为"]) + r"|获(?=[^，。、；\n]{2,24}称号))")
@@ -37,9 +37,6 @@ def _items(phrase: str):
             yield start, phrase[start:i]
             start = i + 1
 
-
-def _clean(s: str) -> str:
-    return re.sub(r"[“”‘’\"'\s]", "", s)
 
 
 def recognize(doc: Doc) -> list[Mention]:
@@ -66,7 +63,7 @@ def recognize(doc: Doc) -> list[Mention]:
             after = text[s + len(item):s + len(item) + 4]
             if _COUNT.match(item[len(core):] + after) or _COUNT.search(core[-4:] + " ") or any(w in core for w in _NOT):
                 continue
-            name = _clean(core)
+            name = plain_name(core)
             if len(name) < 3 or not name.endswith(_HEADS) or re.search(r"\d", name[:1]):
                 continue
             out.append(Mention(s, s + len(core), text[s:s + len(core)], "Award", "rules.award", 0.7,
@@ -79,5 +76,5 @@ def recognize(doc: Doc) -> list[Mention]:
         s = m.start(1)
         if whole.startswith(("全国首个", "全省首个", "全市首个", "首个", "首批")):  # 全国首个“…示范区”: the quote alone
             s = m.start(2) - 1
-        out.append(Mention(s, m.end(1), text[s:m.end(1)], "Award", "rules.award", 0.55, name=_clean(text[s:m.end(1)])))
+        out.append(Mention(s, m.end(1), text[s:m.end(1)], "Award", "rules.award", 0.55, name=plain_name(text[s:m.end(1)])))
     return out

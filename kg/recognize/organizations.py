@@ -20,7 +20,7 @@ import jieba
 from ..doc import Doc, Mention
 from . import gazetteer
 from . import places as place_rules
-from .tokens import memo, boundaries, literal_regex, tag, token_at, token_ending, view
+from .tokens import boundaries, literal_regex, memo, plain_name, tag, token_at, token_ending, view
 from .words import COUNTRIES, NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
@@ -130,9 +130,6 @@ def _is_generic(name: str, head: str) -> bool:
     return len(rest) <= 3 and rest[0] not in LEVELS and all(tag(w) in _COMMON for w in words)
 
 
-def _clean(s: str) -> str:
-    return re.sub(r"[“”‘’「」\"'\s]", "", s)
-
 
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
@@ -161,7 +158,7 @@ def recognize(doc: Doc) -> list[Mention]:
             s = prev.start  # chain onto the unit just before: 区委|组织部, 公司|党支部
         s = _cut_at_place(text, s, p, places)
         s = _strip_leading(text, s, q)
-        name = _clean(text[s:q])
+        name = plain_name(text[s:q])
         if len(head) == 1 and len(name) < 3:
             continue
         if head.endswith("政府") and re.sub("(?:两国|新|联邦|临时)$", "", name[: -len(head)]) in _COUNTRIES:
@@ -171,7 +168,7 @@ def recognize(doc: Doc) -> list[Mention]:
             prev = None
             continue
         s = _drop_outer_place(s, p, places, inner)
-        name = _clean(text[s:q])
+        name = plain_name(text[s:q])
         type_ = "Award" if re.match(r"^(?:国家级|省级|市级|区级|县级)", name) else "Organization"  # a designation
         alt = ("Place",) if type_ == "Organization" and head in _VENUES else ()
         mention = Mention(s, q, text[s:q], type_, "rules.org", 0.7, name=name if name != text[s:q] else "", alt_types=alt)
@@ -256,7 +253,7 @@ def _is_level_organ(name: str) -> bool:
 def _implicit_parent(text: str, s: int, p: int) -> Mention | None:
     """The unit named by text[s:p] when it ends with a unit head itself (…公司 in …公司党支部)."""
     part = text[s:p]
-    name = _clean(part)
+    name = plain_name(part)
     if len(name) < 2:
         return None
     if part.endswith(_PARENT_HEADS) or _is_level_organ(name) or (part.startswith("“") and part.endswith("”")):

@@ -18,7 +18,7 @@ import re
 import jieba
 
 from ..doc import Doc, Mention
-from .tokens import boundaries, literal_regex, memo, tag, view
+from .tokens import boundaries, literal_regex, memo, plain_name, tag, view
 from .words import EVENT_HEADS, PROGRAM_HEADS
 
 _HEADS = {h: "Program" for h in PROGRAM_HEADS} | {h: "Event" for h in EVENT_HEADS}
@@ -112,9 +112,6 @@ def _extend_left(text: str, s: int) -> int:
         return s
 
 
-def _clean(s: str) -> str:
-    return re.sub(r"[“”‘’\"'\s]", "", s)
-
 
 def recognize(doc: Doc) -> list[Mention]:
     text = view(doc)
@@ -133,16 +130,16 @@ def recognize(doc: Doc) -> list[Mention]:
         type_ = _HEADS[head]
         e = m.end(1) + 1 + end
         s = _extend_left(text, m.start())
-        full = _clean(text[s:e])
+        full = plain_name(text[s:e])
         out.append(Mention(s, e, text[s:e], type_, "rules.program", 0.7, name=full, key=full, alt_types=_alt(full, type_)))
-        out.append(Mention(m.start(1), m.end(1), core, type_, "rules.program", 0.6, name=_clean(core), key=full, implicit=True))
+        out.append(Mention(m.start(1), m.end(1), core, type_, "rules.program", 0.6, name=plain_name(core), key=full, implicit=True))
     for m in _LISTED.finditer(text):
         head = m.group(2)
         for q in re.finditer(_Q, m.group(1)):
             s = m.start(1) + q.start()
             if any(o.start <= s < o.end and not o.implicit for o in out):
                 continue
-            out.append(Mention(s, s + len(q.group()), q.group(), _HEADS[head], "rules.program", 0.6, name=_clean(q.group(1))))
+            out.append(Mention(s, s + len(q.group()), q.group(), _HEADS[head], "rules.program", 0.6, name=plain_name(q.group(1))))
     for m in _QUOTED_SELF.finditer(text):
         core = m.group(1)
         if any(o.start <= m.start() < o.end for o in out):
@@ -151,7 +148,7 @@ def recognize(doc: Doc) -> list[Mention]:
         if h in ("服务", "改革", "经验", "做法", "系统", "平台", "课程", "课堂") and (len(core) < 8 or "为" in core):
             continue  # “全心全意为人民服务”: a slogan, not a programme
         if h and len(core) > len(h) + 1 and not core.endswith(_SLOGAN_END) and core[: -len(h)] not in _GENERIC_PREFIX:
-            out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=_clean(core)))
+            out.append(Mention(m.start(), m.end(), m.group(), _HEADS[h], "rules.program", 0.6, name=plain_name(core)))
     out.extend(_grown_events(doc, text, out))
     for m in _PLAN.finditer(text):
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Program", "rules.program", 0.7))

@@ -144,3 +144,15 @@ def literal_regex(words: Iterable[str]) -> str:
         return body
 
     return build(trie)
+
+
+_NAME_NOISE = re.compile(r"[“”‘’「」\"'\s]")
+
+
+def plain_name(s: str) -> str:
+    """A name as the graph labels it: quote marks and spaces removed (“红色领航”工程 → 红色领航工程).
+
+    >>> plain_name("“红色领航” 工程")
+    '红色领航工程'
+    """
+    return _NAME_NOISE.sub("", s)
