@@ -6,8 +6,8 @@ file into a ``Doc`` whose ``raw`` is the decoded text exactly as in the file (li
 offsets into it are character offsets into the original. Anything that is not readable text raises
 ``ReadError`` with a one-line message ``"<path>: <problem>"``; the pipeline reports it and goes on.
 
->>> decode("北仑区".encode("gb18030"))
-('北仑区', 'gb18030')
+>>> decode("青山区".encode("gb18030"))
+('青山区', 'gb18030')
 >>> decode(b"\\xef\\xbb\\xbfabc")
 ('abc', 'utf-8-sig')
 >>> decode("宁波".encode("utf-16"))[0]

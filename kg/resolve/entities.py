@@ -3,12 +3,12 @@
 Within a document, mentions merge when
 * they carry the same name (whatever type each recogniser gave; the commonest type wins and
   the others become ``alt_types``);
-* one is the short form of a place's name (青山 = 青山区; not 白云区 = 白云街道);
+* one is the short form of a place's name (青山 = 青山区; not 白沙区 = 白沙街道);
 * one is the tail of exactly one longer name of the same type (党章学堂 = 某某党章学堂), or, for a
-  programme or event, its head (人才贷 = 人才贷合伙人项目). A short form two longer names
+  programme or event, its head (助学贷 = 助学贷合作项目). A short form two longer names
   share is left alone: nobody can tell which one it means.
 Across documents, entities merge on their most complete name, except names that only make
-sense in context (市委, 社区党委, 县邮政局): those carry their parent or place (from the
+sense in context (市委, 社区党委, 县税务局): those carry their parent or place (from the
 document's relations), else their document, so two 社区党委 in different places stay apart.
 
 Confidence: noisy-or over the components that found the entity (each counted once, at its best).

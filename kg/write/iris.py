@@ -3,11 +3,11 @@
 IRIs depend only on the input (type, canonical name, resolution key, document path relative to
 the other inputs), never on run order, the machine or the working folder, so two builds of the same
 input give the same IRIs. Every local name is also a valid Turtle/SPARQL prefixed name, so the
-Turtle reads ``place:北仑区`` rather than ``<https://…/place/%E5%8C%97…>``.
+Turtle reads ``place:青山区`` rather than ``<https://…/place/%E5%8C%97…>``.
 
 >>> m = Minter("https://example.org/kg/")
->>> m.entity("Place", "北仑区", "北仑区")
-rdflib.term.URIRef('https://example.org/kg/place/北仑区')
+>>> m.entity("Place", "青山区", "青山区")
+rdflib.term.URIRef('https://example.org/kg/place/青山区')
 >>> m.document("seeds/000_c92992a2ff38641b.txt")
 rdflib.term.URIRef('https://example.org/kg/doc/000_c92992a2ff38641b')
 >>> m.sentence(m.document("seeds/a.txt"), 3)

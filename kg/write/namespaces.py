@@ -2,7 +2,7 @@
 
 Vocabulary prefixes (``kg:``, ``schema:``, ``org:``…) are fixed; instance prefixes hang off the
 configurable base: ``kgr:`` is the base itself, and each kind of node has its own folder so that
-Turtle and SPARQL can write ``place:北仑区``, ``doc:000_c92992a2ff38641b.s3``, ``fact:…``.
+Turtle and SPARQL can write ``place:青山区``, ``doc:000_c92992a2ff38641b.s3``, ``fact:…``.
 
 >>> query_prefixes("https://example.org/kg/")["place"]
 'https://example.org/kg/place/'
