@@ -186,7 +186,7 @@ class Model:
         back = np.zeros((T, B, L), dtype=np.intp)
         score = em[:, 0].copy()
         trans = np.ascontiguousarray(self.trans.T, dtype=np.float32)[None]  # (1, to, from)
-        active = np.searchsorted(-lens, -np.arange(T), side="right")  # rows with len > t
+        active = np.searchsorted(-lens, -np.arange(T), side="left")  # rows with len > t
         for t in range(1, T):
             k = active[t]
             cand = score[:k, None, :] + trans  # (k, to, from)
@@ -200,6 +200,35 @@ class Model:
             path[:k, t] = y[:k]
             y[:k] = back[t, rows[:k], y[:k]]
         return path
+
+
+    def marginals(self, em: np.ndarray, lens: np.ndarray, path: np.ndarray) -> np.ndarray:
+        """P(label at t = path[b, t] | the whole row) for the rows of ``viterbi`` (forward-backward
+        in log space): how sure the model is of each character of what it decoded, the transitions
+        included, unlike a per-character softmax of the emissions."""
+        B, T, L = em.shape
+        em = em.astype(np.float64)
+        trans = self.trans[None]  # (1, from, to)
+        active = np.searchsorted(-lens, -np.arange(T), side="left")
+        alpha = np.zeros((T, B, L))
+        alpha[0] = em[:, 0]
+        for t in range(1, T):
+            k = active[t]
+            alpha[t, :k] = _logsumexp(alpha[t - 1, :k, :, None] + trans, 1) + em[:k, t]
+        beta = np.zeros((T, B, L))
+        for t in range(T - 2, -1, -1):
+            k = active[t + 1]
+            beta[t, :k] = _logsumexp(trans + (em[:k, t + 1] + beta[t + 1, :k])[:, None, :], 2)
+        rows = np.arange(B)
+        log_z = _logsumexp(alpha[lens - 1, rows], 1)
+        at = alpha.transpose(1, 0, 2)[rows[:, None], np.arange(T)[None], path]
+        bt = beta.transpose(1, 0, 2)[rows[:, None], np.arange(T)[None], path]
+        return np.exp(np.minimum(at + bt - log_z[:, None], 0.0))
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    top = x.max(axis, keepdims=True)
+    return np.log(np.exp(x - top).sum(axis)) + np.squeeze(top, axis)
 
 
 def compile_model(path: str | Path = MODEL_PATH) -> Model:
@@ -332,7 +361,7 @@ def tag(
     character, which is made to take label O: with one node of the chain fixed, the best path
     is the best paths of the pieces on either side, so the pieces are decoded as one batch
     (exactly as the whole, unless the model wanted a comma inside a name). The score is the
-    span's mean label probability under a per-character softmax of the emission scores."""
+    span's mean marginal probability of its labels (forward-backward over the same pieces)."""
     m = m or model()
     if not texts:
         return []
@@ -364,14 +393,15 @@ def tag(
     sl = seg_len[order]
     T = int(sl[0]) if len(sl) else 0
     lab = np.zeros(len(cp), dtype=np.intp)
+    conf = np.zeros(len(cp))
     if T:
         idx = firsts[order][:, None] + np.arange(T)[None]
         live = np.arange(T)[None] < sl[:, None]
         idx = np.where(live, idx, 0)
-        path = m.viterbi(e[idx], sl)
+        em = e[idx]
+        path = m.viterbi(em, sl)
         lab[idx[live]] = path[live]
-    p = np.exp(e - e.max(1, keepdims=True))
-    conf = p[np.arange(len(cp)), lab] / p.sum(1)
+        conf[idx[live]] = m.marginals(em, sl, path)[live]
     csum = np.concatenate([[0.0], np.cumsum(conf)])
     typ = (lab + 1) // 2  # LABELS order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG, I-ORG
     is_b = lab % 2 == 1
