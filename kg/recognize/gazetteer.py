@@ -40,7 +40,9 @@ def _load() -> None:
         for r in csv.DictReader(f):
             rows.append((r["adcode"], r["name"]))
     by_code = {c: n for c, n in rows}
-    for code, name in sorted(rows):
+    # provinces, then cities, then counties: a short form names the highest division that has it
+    # (西安 is 西安市, not a district of that name in another province)
+    for code, name in sorted(rows, key=lambda r: (r[0][2:] != "0" * 10, r[0][4:] != "0" * 8, r[0])):
         if code[2:] == "0" * 10:
             parent = None
         elif code[4:] == "0" * 8:
