@@ -17,6 +17,15 @@ SURNAMES_1 = set(
 SURNAMES_2 = {"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "令狐", "慕容", "夏侯", "司徒", "公孙", "端木", "长孙"}
 
 # Posts that stand right before (董事长张三) or right after (张三董事长) a person's name.
+# Characters of the standard transliteration of foreign names (阿…, …斯基, …尔德): a run of three
+# or more of them that the tagger reads as a person is a foreign name more often than not.
+TRANSLITERATION = set(
+    "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕波伯博布查达戴丹道德迪蒂丁东杜多厄恩尔法范菲费芬丰弗伏福富盖甘冈戈格"
+    "根贡古瓜哈海汉豪赫亨胡华怀霍基吉加贾杰捷金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里利莉林琳隆卢鲁路伦罗洛"
+    "马玛迈曼梅门蒙米密明缪莫姆穆纳奈南内尼涅宁纽努诺欧帕派潘佩彭皮普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎舍什施史斯松"
+    "苏索塔泰坦汤唐特滕提图托瓦万旺威韦维温沃乌西希锡谢辛休雅亚扬耶伊因尤于约泽扎詹兹佐·"
+)
+
 POSTS = [
     "总书记", "书记", "副书记", "党委书记", "党委副书记", "党支部书记", "党总支书记", "支部书记", "第一书记",
     "主任", "副主任", "董事长", "副董事长", "总经理", "副总经理", "经理", "副总", "总裁", "副总裁", "总监",
