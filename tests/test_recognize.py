@@ -144,6 +144,28 @@ def test_settle_agreement_longest_and_implicit():
     assert overlaps.settle([orphan]) == []  # an implicit parent without the name that holds it is dropped
 
 
+def test_a_confident_guess_extends_a_rule_name_but_never_cuts_one():
+    place = Mention(0, 3, "甲乙市", "Place", "gazetteer", 0.75)
+    unit = Mention(0, 5, "甲乙市妇联", "Organization", "crf", 0.95)
+    assert [m.label for m in overlaps.settle([place, unit])] == ["甲乙市妇联"]
+    crossing = Mention(1, 5, "乙市妇联", "Organization", "crf", 0.95)
+    assert [m.label for m in overlaps.settle([place, crossing])] == ["甲乙市"]
+    government = Mention(0, 5, "甲乙市政府", "Organization", "crf", 0.95)  # news names the place
+    assert [m.label for m in overlaps.settle([place, government])] == ["甲乙市"]
+
+
+def test_a_person_named_inside_a_title_is_mentioned_too():
+    title = Mention(0, 8, "《王甲乙文选》", "Program", "rules.program", 0.6)
+    person = Mention(1, 4, "王甲乙", "Person", "crf", 0.9)
+    place = Mention(4, 6, "文选", "Place", "crf", 0.9)
+    assert [m.label for m in overlaps.settle([title, person, place])] == ["《王甲乙文选》", "王甲乙"]
+
+
+def test_foreign_names_need_less_confidence_than_other_guesses():
+    assert overlaps.usable_guess(Mention(0, 4, "萨布拉奇", "Person", "crf", 0.6))
+    assert not overlaps.usable_guess(Mention(0, 4, "星光大道", "Person", "crf", 0.6))
+
+
 def test_pipeline_end_to_end_types():
     d = extract("苏州市吴中区委组织部部长沈一帆说，吴中区将深入实施“红色领航”工程。", path="t.txt")
     found = {(m.label, m.type) for m in d.mentions}

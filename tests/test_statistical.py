@@ -55,6 +55,21 @@ def test_numpy_decoder_agrees_with_crfsuite():
         assert ours == tagger.tag(statistical.features(text).attributes())
 
 
+def test_scores_are_crfsuite_marginals():
+    # no comma inside: the numpy decoder conditions on commas taking O, CRFsuite does not
+    sentences = ["美国总统在白宫会见了来访的英国首相。", "北京大学和清华大学的学生参加了活动", "好"]
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(statistical.MODEL_PATH))
+    checked = 0
+    for text, found in zip(sentences, statistical.tag(sentences)):
+        labels = tagger.tag(statistical.features(text).attributes())
+        for a, b, _, score in found:
+            expected = sum(tagger.marginal(labels[i], i) for i in range(a, b)) / (b - a)
+            assert score == pytest.approx(expected, abs=1e-4)
+            checked += 1
+    assert checked >= 4
+
+
 def test_component_is_registered_in_the_pipeline():
     assert statistical.recognize in COMPONENTS
 
