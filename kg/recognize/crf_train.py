@@ -27,32 +27,31 @@ setting 0.770 / 0.773: the one comparison made.)
 Measured with ``score.py`` (entity P/R/F1, Person+Place+Organization), 2026-11-23.
 
 Held out — the honest numbers. 3-fold split by document index (``i % 3``); fold 0 = 25 msra-val
-and 20 pd-dev documents never seen in training; the model trained on the rest + CLUENER:
+and 20 pd-dev documents never seen in training; the model trained on the rest + CLUENER, run
+through the whole pipeline:
 
-    =====================================================  ========  ========
-    what ran (fold 0, score.py)                            msra-val  pd-dev
-    =====================================================  ========  ========
-    CRF alone (the component's output)                       0.774     0.774
-    whole pipeline, rules + CRF (as committed at 01:27)      0.706     0.700
-    same, without the word-boundary filter on CRF guesses    0.782     0.774
-    whole pipeline without the CRF (rules only, at 00:40)    0.581     0.551
-    =====================================================  ========  ========
+    ======================================================  ========  ========
+    what ran (fold 0, score.py)                             msra-val  pd-dev
+    ======================================================  ========  ========
+    CRF alone, every span it decodes                          0.773     0.768
+    pipeline, guesses scored by an emission softmax           0.752     0.755
+    pipeline, guesses scored by marginals (0.8 / 0.5)          0.769     0.776
+    + guesses extend rule names, persons in titles, 西安       0.775     0.782
+    + foreign-name guesses at 0.5 (as shipped)                 0.779     0.782
+    ======================================================  ========  ========
 
-CRF alone: P 0.840 R 0.718 (msra-val), P 0.844 R 0.715 (pd-dev). "Word-boundary filter": the
-rule in ``recognize/__init__.py`` that a CRF guess must start and end where a jieba word does;
-it drops right names glued to a following word (洪泽县委|书记) and costs 7 points here.
-
-All three folds (``--folds 3 --cv-only``, the earlier L1 0.05 setting, this module's own
-set-based scorer, which reads close to score.py): CRF alone msra-val 0.759 (0.761 / 0.749 /
-0.767), pd-dev 0.761 (0.761 / 0.752 / 0.769); whole pipeline with the filter 0.696 / 0.706.
+As shipped: msra-val P 0.869 R 0.705; pd-dev P 0.870 R 0.711. By type (msra-val / pd-dev):
+Person 0.842 / 0.813, Place 0.787 / 0.807, Organization 0.707 / 0.709. What is left is mostly
+recall: transliterated names the model is unsure of, one-character places (中, 美, 港), and the
+news conventions (a country's team is an organisation, 巴西 beat 古巴).
 
 In sample (the shipped model was trained on these very documents, so these overstate what
-unseen text gets): whole pipeline msra-val 0.760, pd-dev 0.775 (with the filter); CRF alone
-msra-val 0.970 (earlier model). seeds-dev (all six types, whole pipeline): 0.936.
+unseen text gets): whole pipeline msra-val 0.906, pd-dev 0.921. seeds-dev (never trained on):
+all six types 0.931, Person+Place+Organization 0.926.
 
-Speed (``bench/extract_bench.py``, seeds + msra-val, 168k characters, same run, quiet machine):
-``jieba.cut`` 185k chars/s, whole pipeline 62k chars/s — ratio 0.338 (goal ≥ 0.25); the CRF
-tagger on top of the shared segmentation 273k chars/s (goal ≥ 150k); peak RSS 199 MB; the
+Speed (``bench/extract_bench.py --rounds 3``, seeds + msra-val, 168k characters, same run):
+``jieba.cut`` 138k chars/s, whole pipeline 48k chars/s — ratio 0.349 (goal ≥ 0.25); the CRF
+tagger with marginals on top of the shared segmentation 169k chars/s; peak RSS 205 MB; the
 model loads in 0.1 s.
 """
 from __future__ import annotations

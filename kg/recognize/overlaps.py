@@ -23,7 +23,9 @@ from ..doc import Mention
 
 # Components that guess from statistics rather than from the structure of a name: they confirm a
 # rule's reading (agreement raises its confidence) and fill the text no rule covers, but never
-# cut across or swallow a rule's name (吴中区木渎街 against 吴中区|木渎街道).
+# cut across a rule's name (吴中区木渎街 against 吴中区|木渎街道). They may only extend one: a unit
+# that opens with the places or units rules found (_unit_over_places), or add a person inside a
+# title (_names_inside_title).
 STATISTICAL = {"crf"}
 
 
