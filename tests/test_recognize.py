@@ -166,6 +166,12 @@ def test_foreign_names_need_less_confidence_than_other_guesses():
     assert not overlaps.usable_guess(Mention(0, 4, "星光大道", "Person", "crf", 0.6))
 
 
+def test_a_guess_the_dictionary_lists_with_its_type_needs_less_confidence():
+    assert overlaps.usable_guess(Mention(0, 2, "北京", "Place", "crf", 0.6))
+    assert not overlaps.usable_guess(Mention(0, 2, "北京", "Organization", "crf", 0.6))
+    assert not overlaps.usable_guess(Mention(0, 3, "甲乙丙", "Place", "crf", 0.6))
+
+
 def test_pipeline_end_to_end_types():
     d = extract("苏州市吴中区委组织部部长沈一帆说，吴中区将深入实施“红色领航”工程。", path="t.txt")
     found = {(m.label, m.type) for m in d.mentions}

@@ -95,10 +95,7 @@ def word_codes(text: str, tokens: list[tuple[str, int, int]] | None = None) -> n
         tokens = list(jieba.tokenize(text))
     if not tokens:
         return np.zeros(0, dtype=np.int64)
-    memo = _GROUPS
-    if not memo:
-        get = _GROUP_OF_TAG.get
-        memo.update((w, get(t, 5) if len(w) > 1 else 0) for w, t in jieba.posseg.dt.word_tag_tab.items())
+    memo = _groups()
     words = [w for w, _, _ in tokens]
     groups = np.array([memo.get(w, 6) for w in words], dtype=np.int64)
     lens = np.array([len(w) for w in words], dtype=np.int64)
@@ -108,6 +105,24 @@ def word_codes(text: str, tokens: list[tuple[str, int, int]] | None = None) -> n
     ln = np.repeat(lens, lens)
     pos = np.where(ln == 1, 0, np.where(at == 0, 1, np.where(at == ln - 1, 3, 2)))
     return np.repeat(groups, lens) * 4 + pos
+
+
+def _groups() -> dict[str, int]:
+    if not _GROUPS:
+        import jieba.posseg
+
+        get = _GROUP_OF_TAG.get
+        _GROUPS.update((w, get(t, 5) if len(w) > 1 else 0) for w, t in jieba.posseg.dt.word_tag_tab.items())
+    return _GROUPS
+
+
+def listed_type(word: str) -> str | None:
+    """The entity type jieba's dictionary gives ``word`` (nr, ns, nt), if any.
+
+    >>> listed_type("北京"), listed_type("学习")
+    ('Place', None)
+    """
+    return {1: "Person", 2: "Place", 3: "Organization"}.get(_groups().get(word, 0))
 
 
 @dataclass
