@@ -19,6 +19,8 @@ opens an award's name (乙研究院 in 乙研究院院士).
 from __future__ import annotations
 
 from ..doc import Mention
+from .statistical import listed_type
+from .words import GENERIC_ORGS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 
 # Components that guess from statistics rather than from the structure of a name: they confirm a
@@ -44,15 +46,11 @@ _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", 
 
 def _surname_name(t: str) -> bool:
     """Two to four Chinese characters opening with a common surname (王建华, 欧阳明)."""
-    from .words import SURNAMES_1, SURNAMES_2
-
     return 2 <= len(t) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in t) and (t[0] in SURNAMES_1 or t[:2] in SURNAMES_2)
 
 
 def _foreign_name(t: str) -> bool:
     """Three or more transliteration characters (萨马兰奇, 玛丽·居里)."""
-    from .words import TRANSLITERATION
-
     return len(t) >= 3 and all(c in TRANSLITERATION for c in t) and not t.startswith("·") and not t.endswith("·")
 
 
@@ -69,10 +67,6 @@ def usable_guess(m: Mention) -> bool:
     >>> usable_guess(Mention(0, 3, "王建华", "Person", "crf", 0.2))
     False
     """
-    from .words import GENERIC_ORGS
-
-    from .statistical import listed_type
-
     t = m.text
     if m.type == "Person" and (_surname_name(t) or _foreign_name(t)):
         return m.score >= MIN_PERSON_GUESS
@@ -103,12 +97,13 @@ def _unit_over_places(g: Mention, under: list[Mention]) -> bool:
     """A guessed unit that opens with places or units the rules found, and goes on past them, is
     one name (甲市妇联, 乙国农林部, 某某出版社编辑室): rules know a fixed list of unit words, the
     model has seen more."""
+    last = max(m.end for m in under)
     return (
         g.type == "Organization"
         and all(m.type in _UNIT_PARTS and g.start <= m.start and m.end <= g.end for m in under)
-        and max(m.end for m in under) < g.end
         and min(m.start for m in under) == g.start
-        and g.text[max(m.end for m in under) - g.start :] not in _AUTHORITIES
+        and last < g.end
+        and g.text[last - g.start :] not in _AUTHORITIES
     )
 
 
@@ -136,9 +131,10 @@ def settle(candidates: list[Mention]) -> list[Mention]:
                 hit.source = "+".join(sorted(hit.source.split("+") + [g.source]))
             continue
         under = {owner[i] for i in range(g.start, g.end)} - {-1}
+        rules_under = [kept[i] for i in under]
         if not under:
             free.append(g)
-        elif _names_inside_title(g, [kept[i] for i in under]) or _unit_over_places(g, [kept[i] for i in under]):
+        elif _names_inside_title(g, rules_under) or _unit_over_places(g, rules_under):
             free.append(g)
             if g.type == "Organization":
                 dropped |= under

@@ -89,7 +89,6 @@ def word_codes(text: str, tokens: list[tuple[str, int, int]] | None = None) -> n
     ``tokens`` are ``jieba.tokenize(text)``; pass them when another component already segmented
     the text (``kg.recognize.tokens`` caches one segmentation per document)."""
     import jieba
-    import jieba.posseg
 
     if tokens is None:
         tokens = list(jieba.tokenize(text))
