@@ -239,6 +239,9 @@ def test_one_log_line_per_query(server):
     before = len(server.lines)
     get(server, "ASK { ?s ?p ?o }")
     get(server, "SELECT ?s WHERE { ?s ?p }")
+    deadline = time.monotonic() + 5  # the log is read from the server's stderr by another thread
+    while len(server.lines) < before + 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
     new = server.lines[before:]
     assert len(new) == 2 and " 200 " in new[0] and " 400 " in new[1] and "ASK" in new[0]
 
