@@ -26,6 +26,11 @@ def test_gazetteer_district_alone_needs_its_city():
     assert gazetteer.parent_of("吴中区") == "苏州市"
 
 
+def test_gazetteer_city_that_jieba_lists_as_a_noun_is_found_as_a_word_only():
+    assert labels(gazetteer.recognize(doc("他在营口市工作"))) == ["营口市"]
+    assert labels(gazetteer.recognize(doc("大同市场很繁荣"))) == []  # 大同|市场, not 大同市
+
+
 def test_gazetteer_countries_and_word_boundaries():
     assert labels(gazetteer.recognize(doc("来自法国和巴西的客人"))) == ["法国", "巴西"]
 
@@ -50,6 +55,11 @@ def test_org_grows_from_head_and_names_implicit_parent():
     ms = organizations.recognize(doc("近日，苏州市吴中区委组织部召开会议。"))
     assert labels(ms, implicit=False) == ["苏州市吴中区委组织部"]
     assert labels(ms, implicit=True) == ["苏州市吴中区委"]
+
+
+def test_org_stops_at_a_function_word_jieba_glued_on():
+    assert labels(organizations.recognize(doc("据市水文气象局测定，风力很大")), implicit=False) == ["市水文气象局"]
+    assert labels(organizations.recognize(doc("他曾任甲乙动力学协会主席")), implicit=False) == ["甲乙动力学协会"]
 
 
 def test_org_level_prefix_is_a_unit_of_its_own():
@@ -152,6 +162,23 @@ def test_a_confident_guess_extends_a_rule_name_but_never_cuts_one():
     assert [m.label for m in overlaps.settle([place, crossing])] == ["甲乙市"]
     government = Mention(0, 5, "甲乙市政府", "Organization", "crf", 0.95)  # news names the place
     assert [m.label for m in overlaps.settle([place, government])] == ["甲乙市"]
+
+
+def test_a_confident_guess_reads_a_longer_place_or_a_person_over_a_place():
+    short = Mention(0, 3, "甲乙丙", "Place", "gazetteer", 0.75)
+    longer = Mention(0, 4, "甲乙丙市", "Place", "crf", 0.9)
+    assert [m.label for m in overlaps.settle([short, longer])] == ["甲乙丙市"]
+    glued = Mention(0, 5, "甲乙丙部署", "Place", "crf", 0.9)  # not a place word at the end
+    assert [m.label for m in overlaps.settle([short, glued])] == ["甲乙丙"]
+    given = Mention(1, 3, "安乙", "Place", "gazetteer", 0.6)
+    person = Mention(0, 3, "朱安乙", "Person", "crf", 0.9)
+    assert [(m.label, m.type) for m in overlaps.settle([given, person])] == [("朱安乙", "Person")]
+
+
+def test_named_organisations_ending_in_zuzhi_are_kept_kinds_are_not():
+    assert overlaps.usable_guess(Mention(0, 6, "甲乙国家组织", "Organization", "crf", 0.9))
+    assert not overlaps.usable_guess(Mention(0, 4, "社会组织", "Organization", "crf", 0.99))
+    assert not overlaps.usable_guess(Mention(0, 6, "甲乙村党组织", "Organization", "crf", 0.99))
 
 
 def test_a_person_named_inside_a_title_is_mentioned_too():

@@ -28,6 +28,7 @@ _BAD_SHORT = {"城", "郊", "矿", "市中", "城中", "新城", "开发", "高�
 _NOT_PLACE_AFTER = re.compile("特色|式|梦|风格|方案|智慧|精神|故事|道路|样板|模式|经验|实践|力量|声音")
 FULL: dict[str, str] = {}  # surface → full name
 SHORT: set[str] = set()  # short forms: must stand as a word of their own (jieba token boundaries)
+WORDY: set[str] = set()  # full names jieba also lists as ordinary words (营口市 n): a word of their own too
 LEVEL3: set[str] = set()  # surfaces of districts and counties: trusted only beside their city
 _WORDY = {"n", "v", "a", "vn", "d", "ad", "an", "m", "q", "r", "p", "c", "u", "f", "t", "s", "l", "i"}
 PARENT: dict[str, str] = {}  # full name → parent's full name
@@ -53,8 +54,10 @@ def _load() -> None:
             continue
         if parent and parent not in ("市辖区",) and name not in PARENT:
             PARENT[name] = parent
-        if tag(name) in _WORDY:  # 城区, 郊区: full names that are ordinary words
-            continue
+        if tag(name) in _WORDY:
+            if len(name) < 3 or name[0] in "市城郊新":  # 城区, 郊区, 市中区: ordinary words
+                continue
+            WORDY.add(name)  # 营口市, 保定市: jieba lists them as nouns; 大同|市场 is not 大同市
         FULL.setdefault(name, name)
         short = _short(name)
         level3 = code[4:] != "0" * 8
@@ -101,7 +104,7 @@ def recognize(doc: Doc) -> list[Mention]:
     for start, end, w in found:
         if _NOT_PLACE_AFTER.match(text, end):
             continue  # 中国特色, 中国式: a quality, not the place
-        if w in SHORT and not (start in bounds and end in bounds):
+        if (w in SHORT or w in WORDY) and not (start in bounds and end in bounds):
             continue
         if w in LEVEL3 and PARENT.get(FULL[w]) not in above and FULL[w] not in literal - {w}:
             continue

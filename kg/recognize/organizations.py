@@ -44,6 +44,7 @@ _SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "
               "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
 _PARENT_HEADS = tuple(h for h in _HEADS if len(h) > 1 and h not in ("中心", "工作室", "队"))
 _GLUED_FUNCTION = set("以在由向对把被从将与及")  # prepositions and conjunctions jieba glues to a noun
+_FUNCTION_TAGS = {"p", "d", "c", "r", "u"}  # preposition, adverb, conjunction, pronoun, particle
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "o", "zg", "ad", "a", "i"}
 _COMMON = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "b", "f", "s", "l", "i", "z"}
 _NAMEY = {"", "nz", "nr", "nrt", "ns", "nt", "j", "nrfg", "eng"}
@@ -84,8 +85,11 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
         if word in STOP_WORDS or word in _POST_SET:
             break  # 医院院长某某代表医院: a post or verb ends the name
         t = tag(word)
-        if not t and len(word) == 2 and word[-1] in _GLUED_FUNCTION:
-            break  # jieba's new word 线以 in 精品线以某学堂为枢纽: the preposition ends the name
+        if not t and len(word) == 2 and (word[-1] in _GLUED_FUNCTION or tag(word[0]) in _FUNCTION_TAGS):
+            # jieba's new words 线以 (…线以某学堂为枢纽), 据市 (据市气象局测定): a function word ends the name
+            if word[-1] in LEVELS and word[-1] not in _GLUED_FUNCTION:
+                s = a + 1  # the level (市) opens it
+            break
         if t in _STOP_TAGS and word not in _OK_VERBS and not (t == "a" and len(word) == 1):
             # a verb inside a name (水利局排水管理服务处, 智能制造创新中心) sits between nouns
             before = toks.get(a)

@@ -72,6 +72,8 @@ def usable_guess(m: Mention) -> bool:
         return m.score >= MIN_PERSON_GUESS
     if m.score < (MIN_LISTED_GUESS if listed_type(t) == m.type else MIN_GUESS):
         return False
+    if m.type == "Organization" and t.endswith("组织") and len(t) >= 6 and not t.endswith("党组织"):
+        return not t.startswith(_GENERIC_OPENERS)  # 美洲国家组织, 国际货币基金组织: named; 社会组织 is a kind
     return not (m.type == "Organization" and (t.endswith(_GROUPS) or t.startswith(_GENERIC_OPENERS) or t in GENERIC_ORGS))
 
 
@@ -107,6 +109,37 @@ def _unit_over_places(g: Mention, under: list[Mention]) -> bool:
     )
 
 
+# last characters of a place's name (莫斯科市, 某某联盟共和国, 某某次大陆, 某某海峡)
+_PLACE_ENDS = set("市省县区州国岛洲陆峡湾湖山河江海港村镇乡城")
+
+
+def _place_over_place(g: Mention, under: list[Mention]) -> bool:
+    """A guessed place that opens with one place the rules found and goes on to a place word is
+    the longer name (莫斯科市 over 莫斯科, 某某联盟共和国 over 某某): the gazetteer has the short
+    form, the model read the whole."""
+    return (
+        g.type == "Place"
+        and len(under) == 1
+        and under[0].type == "Place"
+        and under[0].start == g.start
+        and under[0].end < g.end
+        and g.text[-1] in _PLACE_ENDS
+    )
+
+
+def _person_over_place(g: Mention, under: list[Mention]) -> bool:
+    """A surname-led person whose given name is also a place (朱安康 over 安康) is the person."""
+    return (
+        g.type == "Person"
+        and _surname_name(g.text)
+        and g.score >= MIN_GUESS
+        and len(under) == 1
+        and under[0].type == "Place"
+        and g.start < under[0].start
+        and under[0].end == g.end
+    )
+
+
 def _rank(m: Mention) -> float:
     return (m.end - m.start) + m.score
 
@@ -134,10 +167,11 @@ def settle(candidates: list[Mention]) -> list[Mention]:
         rules_under = [kept[i] for i in under]
         if not under:
             free.append(g)
-        elif _names_inside_title(g, rules_under) or _unit_over_places(g, rules_under):
+        elif _names_inside_title(g, rules_under):
             free.append(g)
-            if g.type == "Organization":
-                dropped |= under
+        elif _unit_over_places(g, rules_under) or _place_over_place(g, rules_under) or _person_over_place(g, rules_under):
+            free.append(g)
+            dropped |= under
     kept = [m for i, m in enumerate(kept) if i not in dropped]
     out = kept + [m for m in _settle(free) if not m.implicit]
     out.sort(key=lambda m: (m.start, -m.end, m.type))
