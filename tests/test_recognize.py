@@ -57,6 +57,12 @@ def test_org_grows_from_head_and_names_implicit_parent():
     assert labels(ms, implicit=True) == ["苏州市吴中区委"]
 
 
+def test_org_named_from_the_city_when_a_province_opens_it():
+    ms = extract("本报讯黑龙江省牡丹江市煤气公司把粉煤灰制成砖。").mentions
+    assert ("牡丹江市煤气公司", "Organization") in [(m.label, m.type) for m in ms]
+    assert ("黑龙江省", "Place") in [(m.label, m.type) for m in ms]
+
+
 def test_org_stops_at_a_function_word_jieba_glued_on():
     assert labels(organizations.recognize(doc("据市水文气象局测定，风力很大")), implicit=False) == ["市水文气象局"]
     assert labels(organizations.recognize(doc("他曾任甲乙动力学协会主席")), implicit=False) == ["甲乙动力学协会"]
@@ -162,6 +168,12 @@ def test_a_confident_guess_extends_a_rule_name_but_never_cuts_one():
     assert [m.label for m in overlaps.settle([place, crossing])] == ["甲乙市"]
     government = Mention(0, 5, "甲乙市政府", "Organization", "crf", 0.95)  # news names the place
     assert [m.label for m in overlaps.settle([place, government])] == ["甲乙市"]
+
+
+def test_a_periodical_title_names_an_organisation():
+    ms = programs.recognize(doc("他在《甲乙日报》和《丙丁》杂志上发表了《论戊己》。"))
+    assert [(m.label, m.type) for m in ms] == [
+        ("甲乙日报", "Organization"), ("《丙丁》杂志", "Organization"), ("《论戊己》", "Program")]
 
 
 def test_a_confident_guess_reads_a_longer_place_or_a_person_over_a_place():

@@ -171,7 +171,7 @@ def recognize(doc: Doc) -> list[Mention]:
         if _is_generic(name, head) and not _is_level_organ(name):
             prev = None
             continue
-        s = _drop_outer_place(s, p, places, inner)
+        s = _drop_outer_place(text, s, p, places, inner)
         name = plain_name(text[s:q])
         type_ = "Award" if re.match(r"^(?:国家级|省级|市级|区级|县级)", name) else "Organization"  # a designation
         alt = ("Place",) if type_ == "Organization" and head in _VENUES else ()
@@ -240,13 +240,15 @@ def _cut_at_place(text: str, s: int, p: int, places: dict[int, int]) -> int:
     return first
 
 
-def _drop_outer_place(s: int, p: int, places: dict[int, int], inner: dict[int, int]) -> int:
+def _drop_outer_place(text: str, s: int, p: int, places: dict[int, int], inner: dict[int, int]) -> int:
     """吴中|金山工业社区党委: a division written just before a town, village or community is not part
     of the unit's name (the unit is named after the smaller place)."""
     starts = {v: k for k, v in places.items()}
     e = starts.get(s)
     if e is not None and e < p and e in inner and inner[e] <= p:
         return e
+    if e is not None and e < p and text[s:e].endswith(("省", "自治区")) and starts.get(e, p + 1) < p:
+        return e  # 甲省|乙市煤气公司: news names the province on its own and the unit from the city
     return s
 
 

@@ -3,7 +3,7 @@
 “甲乙”专项行动 and “甲乙”主题展 name a Program and an Event; the quoted core alone is emitted as
 an implicit mention with the full name as ``key``, so it becomes an alias of the same entity.
 Quoted items listed before 等…品牌/机制/举措 are programs of their own; 《…》 names a document or
-work. Unquoted campaigns need a verb before them (实施甲乙工程).
+work, or, as 《某某日报》 or 《某某》杂志, the publication (an organisation). Unquoted campaigns need a verb before them (实施甲乙工程).
 
 >>> from kg.doc import Doc
 >>> [(m.label, m.type, m.implicit) for m in recognize(Doc(path="x", text="开展“春风送暖”专项行动。"))]
@@ -35,6 +35,9 @@ _LISTED = re.compile(r"((?:“[^“”\n]{2,16}”[、和及与]?){2,})(?:等(?:
 # unit words that open a programme's name before its quoted core: 社区“三清”管理体制
 _UNIT_WORDS = ("社区", "街道", "乡镇", "村级", "村社", "企业", "园区", "机关", "学校", "两新")
 _TITLE = re.compile(r"《([^《》\n]{2,30})》")
+# a title that names a newspaper or magazine: the publication is an organisation (news convention)
+_PERIODICAL = re.compile("(?:日报|晚报|时报|周报|邮报|画报|报|杂志|周刊|月刊|旬刊|半月刊)$")
+_PERIODICAL_AFTER = re.compile("杂志社|杂志|周刊|月刊|报社|编辑部")
 _PLAN = re.compile(r"“(十[一二三四五六七八九十]五)”")
 _VERB = "实施|开展|推出|启动|推行|部署|深化|推进|落实|打造|创建|出台|发布|制定|举办|组织开展|深入实施|扎实开展|做优|做强|擦亮|塑造|推动|创新"
 _UNQUOTED = re.compile(r"(?:" + _VERB + r")+([\u4e00-\u9fff]{2,10}?)(工程|专项行动|行动|计划|指引|三年行动|品牌|模式)(?=[，。、；和与及从\n])")
@@ -161,7 +164,13 @@ def recognize(doc: Doc) -> list[Mention]:
                 out.append(Mention(base, base + len(part), part, "Program", "rules.program", 0.55))
             base += len(part) + 1
     for m in _TITLE.finditer(text):
-        out.append(Mention(m.start(), m.end(), m.group(), "Program", "rules.program", 0.6))
+        after = _PERIODICAL_AFTER.match(text, m.end())
+        if after:  # 《甲乙》杂志: the magazine, a publisher
+            out.append(Mention(m.start(), after.end(), text[m.start():after.end()], "Organization", "rules.program", 0.6))
+        elif _PERIODICAL.search(m.group(1)):  # 《甲乙日报》: the newspaper that publishes it
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Organization", "rules.program", 0.6))
+        else:
+            out.append(Mention(m.start(), m.end(), m.group(), "Program", "rules.program", 0.6))
     for m in _UNQUOTED.finditer(text):
         s, e = m.start(1), m.end(2)
         if any(o.start < e and s < o.end for o in out):
