@@ -128,6 +128,21 @@ def test_person_after_post_and_before_speech_verb():
     assert labels(ms) == ["周明远", "林晓"]
 
 
+def test_person_after_ages_ranks_and_trades():
+    assert labels(persons.recognize(doc("４２岁的傅明亮走上讲台"))) == ["傅明亮"]
+    assert labels(persons.recognize(doc("参谋长郑立新上将今天抵达"))) == ["郑立新"]
+    assert labels(persons.recognize(doc("青年画家赵明很有名气"))) == ["赵明"]
+    assert labels(persons.recognize(doc("外长会见了穆吉贝尔一行"))) == []  # the end of a foreign name
+
+
+def test_a_confident_guess_adds_the_given_name_s_last_character():
+    rule = Mention(0, 2, "许雄", "Person", "rules.person", 0.75)
+    guess = Mention(0, 3, "许雄英", "Person", "crf", 0.9)
+    assert labels(overlaps.settle([rule, guess])) == ["许雄英"]
+    unsure = Mention(0, 3, "许雄英", "Person", "crf", 0.6)
+    assert labels(overlaps.settle([rule, unsure])) == ["许雄"]
+
+
 def test_person_name_stops_before_a_word():
     assert labels(persons.recognize(doc("村党支部书记韩梅不由感慨"))) == ["韩梅"]
 

@@ -140,6 +140,21 @@ def _person_over_place(g: Mention, under: list[Mention]) -> bool:
     )
 
 
+def _longer_person(g: Mention, under: list[Mention]) -> bool:
+    """A confident person guess one character longer than the rule's name at the same start
+    (许雄英 over 许雄): rules choose between a one- and a two-character given name by the word
+    boundaries alone, the model reads the context."""
+    return (
+        g.type == "Person"
+        and g.score >= MIN_GUESS
+        and len(under) == 1
+        and under[0].type == "Person"
+        and under[0].start == g.start
+        and under[0].end + 1 == g.end
+        and _surname_name(g.text)
+    )
+
+
 def _rank(m: Mention) -> float:
     return (m.end - m.start) + m.score
 
@@ -169,7 +184,8 @@ def settle(candidates: list[Mention]) -> list[Mention]:
             free.append(g)
         elif _names_inside_title(g, rules_under):
             free.append(g)
-        elif _unit_over_places(g, rules_under) or _place_over_place(g, rules_under) or _person_over_place(g, rules_under):
+        elif _unit_over_places(g, rules_under) or _place_over_place(g, rules_under) or _person_over_place(g, rules_under) \
+                or _longer_person(g, rules_under):
             free.append(g)
             dropped |= under
     kept = [m for i, m in enumerate(kept) if i not in dropped]

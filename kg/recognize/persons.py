@@ -1,4 +1,4 @@
-"""Component: persons from the words around a name — posts (董事长张三, 张三同志), verbs of saying
+"""Component: persons from the words around a name — posts and titles (董事长张三, 张三同志, 作家张三), verbs of saying
 (张三说), bylines (记者 张三 通讯员 李四) and photo credits (张三 摄).
 
 A name is a surname from a general list and one or two more characters; jieba's word boundaries
@@ -17,16 +17,16 @@ import re
 
 from ..doc import Doc, Mention
 from .tokens import boundaries, literal_regex, tag, token_at, view
-from .words import AFTER_NAME, COUNTRIES, POSTS, SPEECH, SURNAMES_1, SURNAMES_2
+from .words import AFTER_NAME, BEFORE_NAME, COUNTRIES, POSTS, SPEECH, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 _SUR = "(?:" + "|".join(sorted(SURNAMES_2)) + "|[" + "".join(sorted(SURNAMES_1)) + "])"
 _HAN = "[\u4e00-\u9fff]"
-_POST_NAME = re.compile("(?:" + literal_regex(POSTS) + ")(" + _SUR + _HAN + "{1,2})")
+_POST_NAME = re.compile("(?:" + literal_regex(POSTS + BEFORE_NAME) + ")(" + _SUR + _HAN + "{1,2})")
 _NAME_AFTER = re.compile("(" + _SUR + _HAN + "{1,2})(?=" + literal_regex(AFTER_NAME + SPEECH) + ")")
 _BYLINE = re.compile(r"(?:^|(?<=[ \u3000]))(?:本报记者|记者|通讯员|撰稿|摄影|本报通讯员)[ \u3000:：]*((?:" + _HAN + r"{2,4}(?:[ \u3000、，,]+|$))+)")
 _PHOTO = re.compile(r"(?:^|(?<=[ \u3000（(。，：:]))(" + _HAN + r"{2,4})[ \u3000]*摄(?=[ \u3000)）]|$)")
 _ROLES = {"记者", "本报记者", "通讯员", "本报通讯员", "摄影", "撰稿", "编辑", "责任编辑", "文", "图", "图文"}
-_BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副")
+_BAD = set("的了是在和与及或等说着过也都就还把被将为以于所之而这那其各每该我你他她们书记长者员总副很更最已")
 _GIVEN_WORDS = {"建华", "国华", "建国", "志强", "海涛"}  # given names that are also words
 _NOT_GIVEN = set("书记主任董事长总经理部长局长同志说表示介绍")
 
@@ -74,6 +74,7 @@ _TRANSLIT = set("斯尔特克拉德夫基姆娜娃诺维奇布伦萨莱蒂亚丝
 def _foreign_piece(text: str, s: int, e: int) -> bool:
     name = text[s:e]
     return (e < len(text) and text[e] in _TRANSLIT) or (s > 0 and text[s - 1] in "·•") or \
+        (s > 0 and text[s - 1] in TRANSLITERATION and all(c in TRANSLITERATION for c in name)) or \
         all(c in _TRANSLIT for c in name[1:]) or (len(name) == 3 and name[1] in _TRANSLIT and name[2] in _TRANSLIT)
 
 
@@ -97,6 +98,7 @@ def recognize(doc: Doc) -> list[Mention]:
     out.extend(_listed(text, out, bounds))
     out.extend(_bylines(doc))
     seen: set[tuple[int, int]] = set()
+    out.sort(key=lambda m: m.start)  # stable: of two readings at one start the first cue's wins
     return [m for m in out if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
 
 
