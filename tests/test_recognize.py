@@ -66,6 +66,7 @@ def test_org_named_from_the_city_when_a_province_opens_it():
 def test_org_stops_at_a_function_word_jieba_glued_on():
     assert labels(organizations.recognize(doc("据市水文气象局测定，风力很大")), implicit=False) == ["市水文气象局"]
     assert labels(organizations.recognize(doc("他曾任甲乙动力学协会主席")), implicit=False) == ["甲乙动力学协会"]
+    assert labels(organizations.recognize(doc("轻松利落地为丙丁队赢得开门红")), implicit=False) == ["丙丁队"]
 
 
 def test_org_level_prefix_is_a_unit_of_its_own():
@@ -206,6 +207,22 @@ def test_named_organisations_ending_in_zuzhi_are_kept_kinds_are_not():
     assert overlaps.usable_guess(Mention(0, 6, "甲乙国家组织", "Organization", "crf", 0.9))
     assert not overlaps.usable_guess(Mention(0, 4, "社会组织", "Organization", "crf", 0.99))
     assert not overlaps.usable_guess(Mention(0, 6, "甲乙村党组织", "Organization", "crf", 0.99))
+
+
+def test_guesses_with_a_date_or_an_ordinary_noun_at_the_end_are_not_units():
+    assert not overlaps.usable_guess(Mention(0, 6, "甲乙二十八日", "Organization", "crf", 0.95))
+    assert not overlaps.usable_guess(Mention(0, 6, "甲乙旅游新格局", "Organization", "crf", 0.95))
+    assert not overlaps.usable_guess(Mention(0, 5, "甲乙中北部", "Organization", "crf", 0.95))
+    assert overlaps.usable_guess(Mention(0, 5, "甲乙丙部队", "Organization", "crf", 0.95))
+
+
+def test_a_confident_guess_cuts_a_unit_the_rules_grew_over_a_verb():
+    grown = Mention(0, 9, "主场迎战甲乙丙队", "Organization", "rules.org", 0.7)
+    team = Mention(4, 9, "甲乙丙队", "Organization", "crf", 0.95)
+    assert labels(overlaps.settle([grown, team])) == ["甲乙丙队"]
+    named = Mention(0, 7, "甲乙区委组织部", "Organization", "rules.org", 0.7)
+    inner = Mention(2, 7, "区委组织部", "Organization", "crf", 0.95)
+    assert labels(overlaps.settle([named, inner])) == ["甲乙区委组织部"]
 
 
 def test_a_person_named_inside_a_title_is_mentioned_too():

@@ -20,8 +20,8 @@ import jieba
 from ..doc import Doc, Mention
 from . import gazetteer
 from . import places as place_rules
-from .tokens import boundaries, literal_regex, memo, plain_name, tag, token_at, token_ending, view
-from .words import COUNTRIES, NATIONAL_ORGS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
+from .tokens import boundaries, glued_function_word, literal_regex, memo, plain_name, tag, token_at, token_ending, view
+from .words import COUNTRIES, NATIONAL_ORGS, NOT_HEAD, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
@@ -30,11 +30,7 @@ _COUNTRIES = set(COUNTRIES)
 _COMPANY_TAILS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "集团公司"}
 # institutions that are also places one visits
 _VENUES = {"纪念馆", "展示馆", "博物馆", "展览馆", "图书馆", "文化馆", "科技馆", "美术馆", "学堂", "剧院", "党校", "大学", "学院", "医院"}
-# Words that end like a head but are not units.
-_NOT_HEAD = set("干部 全部 内部 外部 局部 北部 南部 东部 西部 中部 西北部 东北部 西南部 东南部 一部 每部 细部 腹部 "
-                "交界处 界处 实处 之处 好处 到处 处处 难处 长处 短处 用处 益处 妙处 深处 "
-                "格局 布局 大局 开局 结局 当局 全局 怎么办 创办 举办 主办 承办 协办 合办 兴办 开办 申办 督办 代办 "
-                "点部 委员 团队 军队 部队 排队 车队 球队 梯队 队伍 本科 学科 专科 外科 内科 分科 法院院".split())
+_NOT_HEAD = NOT_HEAD  # words that end like a head but are not units
 _ONE = ONE_CHAR_HEADS | {"队", "院"}
 _POSTS = tuple(POSTS)
 # leadership posts end a name grown leftwards; trades and groups (工程师, 党员) may open one
@@ -44,7 +40,6 @@ _SUB_HEADS = ("组织部", "宣传部", "统战部", "政法委", "人才办", "
               "分院", "分行", "支行", "分公司", "纪委", "监委", "处", "科", "中心", "研究院")
 _PARENT_HEADS = tuple(h for h in _HEADS if len(h) > 1 and h not in ("中心", "工作室", "队"))
 _GLUED_FUNCTION = set("以在由向对把被从将与及")  # prepositions and conjunctions jieba glues to a noun
-_FUNCTION_TAGS = {"p", "d", "c", "r", "u"}  # preposition, adverb, conjunction, pronoun, particle
 _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", "m", "q", "f", "x", "y", "e", "o", "zg", "ad", "a", "i"}
 _COMMON = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "b", "f", "s", "l", "i", "z"}
 _NAMEY = {"", "nz", "nr", "nrt", "ns", "nt", "j", "nrfg", "eng"}
@@ -85,7 +80,7 @@ def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
         if word in STOP_WORDS or word in _POST_SET:
             break  # 医院院长某某代表医院: a post or verb ends the name
         t = tag(word)
-        if not t and len(word) == 2 and (word[-1] in _GLUED_FUNCTION or tag(word[0]) in _FUNCTION_TAGS):
+        if word[-1] in _GLUED_FUNCTION and len(word) == 2 and not t or glued_function_word(word):
             # jieba's new words 线以 (…线以某学堂为枢纽), 据市 (据市气象局测定): a function word ends the name
             if word[-1] in LEVELS and word[-1] not in _GLUED_FUNCTION:
                 s = a + 1  # the level (市) opens it

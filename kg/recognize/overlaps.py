@@ -18,9 +18,14 @@ opens an award's name (乙研究院 in 乙研究院院士).
 """
 from __future__ import annotations
 
+import re
+
+import jieba
+
 from ..doc import Mention
 from .statistical import listed_type
-from .words import GENERIC_ORGS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
+from .tokens import glued_function_word, tag
+from .words import GENERIC_ORGS, NOT_HEAD, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 
 # Components that guess from statistics rather than from the structure of a name: they confirm a
@@ -40,6 +45,9 @@ MIN_PERSON_GUESS = 0.5  # a surname-led two-to-four-character guess is a name mo
 # a guess that is one word jieba's dictionary lists with the same type (nr, ns, nt) needs 0.5 too
 # (held-out msra-val 0.779 → 0.785, pd-dev 0.782 → 0.787; seeds-dev 0.931 → 0.925)
 MIN_LISTED_GUESS = 0.5
+_DATE = re.compile("[0-9０-９一二三四五六七八九十〇零两]+[日月年号]|[0-9０-９一二三四五六七八九十]+世纪")
+# ordinary nouns that end like a unit (北部, 格局, 创办); not the bodies (部队, 球队, 外科)
+_NOT_UNIT_ENDS = tuple(sorted(w for w in NOT_HEAD if not w.endswith(("队", "科", "院", "员"))))
 _GROUPS = ("党组织", "部门", "单位", "机关", "组织", "队伍", "群体")
 _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", "有关", "单建", "联建", "首创", "幸福", "美好")
 
@@ -68,6 +76,8 @@ def usable_guess(m: Mention) -> bool:
     False
     """
     t = m.text
+    if m.type in _UNIT_PARTS and (_DATE.search(t) or (m.type == "Organization" and t.endswith(_NOT_UNIT_ENDS))):
+        return False  # 某国二十八日, 某市旅游新格局, 某地中北部: a date or an ordinary noun, not a name
     if m.type == "Person" and (_surname_name(t) or _foreign_name(t)):
         return m.score >= MIN_PERSON_GUESS
     if m.score < (MIN_LISTED_GUESS if listed_type(t) == m.type else MIN_GUESS):
@@ -155,6 +165,21 @@ def _longer_person(g: Mention, under: list[Mention]) -> bool:
     )
 
 
+_VERBISH = {"v", "p", "d", "c", "ad", "r", "u", "uj", "ul"}
+
+
+def _unit_grown_over_verbs(g: Mention, under: list[Mention]) -> bool:
+    """A confident guessed unit that ends a rule's unit whose extra words in front include a verb,
+    an adverb or a preposition (首破|某某队, 轻松地为|某某队, 甲队主场迎战|乙队): the rule grew past
+    the name."""
+    if not (g.type == "Organization" and g.score >= 0.9 and len(under) == 1):
+        return False
+    u = under[0]
+    if not (u.type == "Organization" and u.start < g.start and u.end == g.end):
+        return False
+    return any(tag(w) in _VERBISH or glued_function_word(w) for w in jieba.lcut(u.text[: g.start - u.start]))
+
+
 def _rank(m: Mention) -> float:
     return (m.end - m.start) + m.score
 
@@ -185,7 +210,7 @@ def settle(candidates: list[Mention]) -> list[Mention]:
         elif _names_inside_title(g, rules_under):
             free.append(g)
         elif _unit_over_places(g, rules_under) or _place_over_place(g, rules_under) or _person_over_place(g, rules_under) \
-                or _longer_person(g, rules_under):
+                or _longer_person(g, rules_under) or _unit_grown_over_verbs(g, rules_under):
             free.append(g)
             dropped |= under
     kept = [m for i, m in enumerate(kept) if i not in dropped]

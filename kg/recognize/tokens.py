@@ -107,6 +107,15 @@ def tag(word: str) -> str:
     return jieba.posseg.dt.word_tag_tab.get(word, "")
 
 
+_FUNCTION_TAGS = ("p", "c", "u", "d", "r")  # prepositions, conjunctions, particles, adverbs, pronouns
+
+
+def glued_function_word(word: str) -> bool:
+    """A two-character word jieba's HMM made up (not in its dictionary) with a function word as
+    either half: 据市, 曾任, 地为 — the end of a name, not a part of one."""
+    return len(word) == 2 and not tag(word) and any(tag(c).startswith(_FUNCTION_TAGS) for c in word)
+
+
 _memo: tuple[str, dict] = ("", {})
 
 
