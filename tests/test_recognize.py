@@ -31,6 +31,16 @@ def test_gazetteer_city_that_jieba_lists_as_a_noun_is_found_as_a_word_only():
     assert labels(gazetteer.recognize(doc("大同市场很繁荣"))) == []  # 大同|市场, not 大同市
 
 
+def test_gazetteer_one_character_countries_in_lists_acting_and_visited():
+    pairs = lambda text: [(m.text, m.key) for m in gazetteer.abbreviations(doc(text))]
+    assert pairs("他读过中、英、德、法不同语种的书") == [("中", "中国"), ("英", "英国"), ("德", "德国"), ("法", "法国")]
+    assert pairs("大、中、小学都放假了") == []
+    assert pairs("俄政府决定对韩投资") == [("俄", "俄罗斯"), ("韩", "韩国")]
+    assert pairs("我们要增加政府投入") == []  # 增加 is one word: 加 is not Canada
+    assert pairs("总统抵京访华") == [("京", "北京市"), ("华", "中国")]
+    assert pairs("在华东地区，对华为公司") == []
+
+
 def test_gazetteer_countries_and_word_boundaries():
     assert labels(gazetteer.recognize(doc("来自法国和巴西的客人"))) == ["法国", "巴西"]
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..doc import Doc, Mention
-from .tokens import boundaries, literal_regex, tag, view
+from .tokens import boundaries, literal_regex, tag, token_at, view
 from .words import COUNTRIES, REGIONS, WORLD_CITIES
 
 # Longest suffixes first: a short form drops the administrative suffix.
@@ -117,9 +117,17 @@ def recognize(doc: Doc) -> list[Mention]:
 # One-character names of countries and continents, as news writes them in pairs (中美关系, 中日韩合作).
 ABBREVIATIONS = {"中": "中国", "美": "美国", "日": "日本", "俄": "俄罗斯", "英": "英国", "法": "法国", "德": "德国",
                  "韩": "韩国", "朝": "朝鲜", "印": "印度", "巴": "巴基斯坦", "澳": "澳大利亚", "加": "加拿大",
-                 "意": "意大利", "欧": "欧洲", "非": "非洲", "亚": "亚洲", "越": "越南", "泰": "泰国", "蒙": "蒙古"}
-_PAIR = re.compile("([" + "".join(ABBREVIATIONS) + "]{2,3})(?=关系|两国|三国|双方|三方|合作|贸易|边境|之间|首脑|会谈|会晤|"
-                   "联合|友好|建交|经贸|对话|峰会|外长|领导人|战略|伙伴)")
+                 "意": "意大利", "欧": "欧洲", "非": "非洲", "亚": "亚洲", "越": "越南", "泰": "泰国", "蒙": "蒙古",
+                 "缅": "缅甸", "以": "以色列", "奥": "奥地利", "菲": "菲律宾", "古": "古巴", "苏": "苏联"}
+_PAIR = re.compile("([" + "".join(ABBREVIATIONS) + "]{2,3})(?=关系|两国|三国|四国|双方|三方|合作|贸易|边境|边界|之间|首脑|会谈|会晤|"
+                   "联合|友好|建交|经贸|对话|峰会|外长|领导人|战略|伙伴|特使|争端|冲突|谈判|协议|条约|合资|之战|两大洲|友谊|交流)")
+# a run of them listed with 、 (中、英、德、法): every one but the last a word of its own
+_LISTED = re.compile("[" + "".join(ABBREVIATIONS) + "](?:、[" + "".join(ABBREVIATIONS) + "])+")
+# one of them acting as a country: 俄政府, 对韩投资, 俄经济 (a word of its own, so 增加|政府 is not 加)
+_ACTING = re.compile("([俄美英法德日韩朝印澳意越泰缅菲])(?=政府|方面|经济|社会|国内|外长|总统|总理|首相|政局|企业|投资|军方|当局|议会)")
+_VISITED_KEYS = {"华": "中国", "京": "北京市"}
+_ACTING_WORDS = set("政府 方面 经济 社会 国内 外长 总统 总理 首相 政局 企业 投资 军方 当局 议会".split())
+_VISITED = re.compile("(?<=[访来对在驻援抵])华(?![东南西北中夏人裔侨商文语])|(?<=[赴抵进来离返驻留])京(?![剧城华东津])")
 
 
 # One-character names of provinces, as written in runs (京津冀协同发展, 粤港澳大湾区, 川渝两地).
@@ -132,9 +140,25 @@ _RUN = re.compile("([" + "".join(PROVINCES) + "]{2,4})(?=协同|一体化|两地
 
 
 def abbreviations(doc: Doc) -> list[Mention]:
-    """Countries and provinces named by one character in runs: 中美关系 → 中 (中国), 美 (美国)."""
+    """Countries and provinces named by one character in runs: 中美关系 → 中 (中国), 美 (美国);
+    lists (中、英、德、法); one acting as a country (俄政府, 对韩投资); 华 and 京 after a visit (访华, 抵京)."""
     out = []
     text = view(doc)
+    bounds = boundaries(doc)
+    for m in _LISTED.finditer(text):
+        if all(p in bounds and p + 1 in bounds for p in range(m.start(), m.end() - 1, 2)) and m.start() in bounds:
+            out += [Mention(p, p + 1, text[p], "Place", "gazetteer", 0.6, key=ABBREVIATIONS[text[p]])
+                    for p in range(m.start(), m.end(), 2)]
+    for m in _ACTING.finditer(text):
+        p = m.start()
+        w, a, b = token_at(text, p)
+        if a == p and (b == p + 1 or b in bounds and w[1:] in _ACTING_WORDS):
+            out.append(Mention(p, p + 1, text[p], "Place", "gazetteer", 0.6, key=ABBREVIATIONS[text[p]]))
+    for m in _VISITED.finditer(text):
+        p = m.start()
+        w, a, b = token_at(text, p)
+        if b == p + 1 and (a == p or a == p - 1) and p + 1 in bounds:
+            out.append(Mention(p, p + 1, text[p], "Place", "gazetteer", 0.6, key=_VISITED_KEYS[text[p]]))
     for pattern, names in ((_PAIR, ABBREVIATIONS), (_RUN, PROVINCES)):
         for m in pattern.finditer(text):
             if len(set(m.group(1))) < len(m.group(1)):
