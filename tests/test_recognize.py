@@ -146,6 +146,12 @@ def test_person_after_ages_ranks_and_trades():
     assert labels(persons.recognize(doc("外长会见了穆吉贝尔一行"))) == []  # the end of a foreign name
 
 
+def test_a_surname_with_a_form_of_address_names_the_person_by_the_surname():
+    assert labels(persons.recognize(doc("胡老说，画累了就去浇花"))) == ["胡"]
+    assert labels(persons.recognize(doc("村里的刘老师和王大娘都来了"))) == ["刘", "王"]
+    assert labels(persons.recognize(doc("要提高老百姓的收入"))) == []
+
+
 def test_a_confident_guess_adds_the_given_name_s_last_character():
     rule = Mention(0, 2, "许雄", "Person", "rules.person", 0.75)
     guess = Mention(0, 3, "许雄英", "Person", "crf", 0.9)

@@ -64,6 +64,8 @@ def _name_ok(name: str) -> bool:
     t2 = tag(name[:2])
     if len(name) == 3 and t2 and not t2.startswith("nr") and t2 not in ("ns",) and name[:2] not in _GIVEN_WORDS:
         return False
+    if len(name) == 2 and name[1] in "老总":
+        return False  # 胡老, 王总: a form of address (_ADDRESSED takes the surname)
     return not any(c in _BAD for c in name[1:]) and name[-1] not in _NOT_GIVEN
 
 
@@ -94,6 +96,10 @@ def recognize(doc: Doc) -> list[Mention]:
             continue
         if _name_ok(text[s:e]) and not _foreign_piece(text, s, e):
             out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.65))
+    for m in _ADDRESSED.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if s in bounds or s == 0 or text[s - 1] in "，。、；：！？“”‘’（）() \n的":
+            out.append(Mention(s, e, text[s:e], "Person", "rules.person", 0.6))
     out.extend(_foreign(doc))
     out.extend(_listed(text, out, bounds))
     out.extend(_bylines(doc))
@@ -102,6 +108,8 @@ def recognize(doc: Doc) -> list[Mention]:
     return [m for m in out if (m.start, m.end) not in seen and not seen.add((m.start, m.end))]
 
 
+# a surname and a form of address (胡老说, 王大娘, 刘老师): news names the person by the surname alone
+_ADDRESSED = re.compile("(" + _SUR + ")(?=老师|大娘|大爷|大妈|大伯|大婶|大嫂|师傅|老(?=[^\u4e00-\u9fff]|[说讲是在和的喜也都就还对把]))")
 _FOREIGN = re.compile("来自(" + literal_regex(COUNTRIES) + ")的(" + _HAN + "{2,6}?)(?=和|与|在|说|表示|等|，|、|。|作为|担任|是)")
 _LIST_NEXT = re.compile("、(" + _SUR + _HAN + "{1,2})(?=、|等|和|，|。|\\s)")
 
