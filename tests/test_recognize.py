@@ -219,6 +219,12 @@ def test_a_confident_guess_reads_a_longer_place_or_a_person_over_a_place():
     assert [(m.label, m.type) for m in overlaps.settle([given, person])] == [("朱安乙", "Person")]
 
 
+def test_guessed_kinds_of_units_are_not_names():
+    for kind in ("研究院", "村党支部", "临时党支部", "基层服务中心"):
+        assert not overlaps.usable_guess(Mention(0, len(kind), kind, "Organization", "crf", 0.95)), kind
+    assert overlaps.usable_guess(Mention(0, 6, "甲乙村党支部", "Organization", "crf", 0.95))
+
+
 def test_named_organisations_ending_in_zuzhi_are_kept_kinds_are_not():
     assert overlaps.usable_guess(Mention(0, 6, "甲乙国家组织", "Organization", "crf", 0.9))
     assert not overlaps.usable_guess(Mention(0, 4, "社会组织", "Organization", "crf", 0.99))

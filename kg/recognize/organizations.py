@@ -48,7 +48,7 @@ _OK_VERBS = {"自主", "联合", "综合", "互助", "援助", "救助", "培育
 _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
                     "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
                     "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "
-                    "各级 基层党 乡镇 村社 街镇 地方 代表 国家 中央 全国 省 市 区 县".split())
+                    "各级 基层党 乡镇 村社 街镇 地方 代表 国家 中央 全国 省 市 区 县 临时 联合".split())
 _NATIONAL = re.compile(literal_regex(NATIONAL_ORGS))
 _LEADING = re.compile("^(?:[支个家名位批项座条所](?=[\u4e00-\u9fff]{2})|" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
@@ -114,19 +114,28 @@ def _strip_leading(text: str, s: int, e: int) -> int:
     return s + m.end() if m and e - s - m.end() >= 2 else s
 
 
-def _is_generic(name: str, head: str) -> bool:
+def is_generic_unit(name: str, head: str) -> bool:
+    """Whether ``name`` (ending with the unit word ``head``) is a kind of unit: the head alone or
+    with generic modifiers and levels only (村党支部, 基层服务中心), not a named one.
+
+    >>> is_generic_unit("村党支部", "党支部"), is_generic_unit("甲乙村党支部", "党支部")
+    (True, False)
+    """
     if name in GENERIC_ORGS or name == head:
         return True
     rest = name[: -len(head)]
-    if not rest:
-        return True
-    if len(rest) == 1 and rest not in LEVELS:
+    if not rest or len(rest) == 1 and rest not in LEVELS:
         return True
     words = jieba.lcut(rest)  # a short string: not the document's cached segmentation
-    if all(w in _GENERIC_MODS or w in LEVELS for w in words):
+    return all(w in _GENERIC_MODS or w in LEVELS for w in words)
+
+
+def _is_generic(name: str, head: str) -> bool:
+    if is_generic_unit(name, head):
         return True
     # 保险公司, 职业中学, 点票中心: a short kind of unit made of ordinary words, no name in it
-    return len(rest) <= 3 and rest[0] not in LEVELS and all(tag(w) in _COMMON for w in words)
+    rest = name[: -len(head)]
+    return len(rest) <= 3 and rest[0] not in LEVELS and all(tag(w) in _COMMON for w in jieba.lcut(rest))
 
 
 

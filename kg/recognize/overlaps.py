@@ -25,7 +25,8 @@ import jieba
 from ..doc import Mention
 from .statistical import listed_type
 from .tokens import glued_function_word, tag
-from .words import GENERIC_ORGS, NOT_HEAD, SURNAMES_1, SURNAMES_2, TRANSLITERATION
+from .organizations import is_generic_unit
+from .words import GENERIC_ORGS, NOT_HEAD, ORG_HEADS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 
 # Components that guess from statistics rather than from the structure of a name: they confirm a
@@ -48,6 +49,7 @@ MIN_LISTED_GUESS = 0.5
 _DATE = re.compile("[0-9０-９一二三四五六七八九十〇零两]+[日月年号]|[0-9０-９一二三四五六七八九十]+世纪")
 # ordinary nouns that end like a unit (北部, 格局, 创办); not the bodies (部队, 球队, 外科)
 _NOT_UNIT_ENDS = tuple(sorted(w for w in NOT_HEAD if not w.endswith(("队", "科", "院", "员"))))
+_HEADS_LONGEST_FIRST = sorted(ORG_HEADS, key=len, reverse=True)
 _GROUPS = ("党组织", "部门", "单位", "机关", "组织", "队伍", "群体")
 _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", "有关", "单建", "联建", "首创", "幸福", "美好")
 
@@ -84,7 +86,12 @@ def usable_guess(m: Mention) -> bool:
         return False
     if m.type == "Organization" and t.endswith("组织") and len(t) >= 6 and not t.endswith("党组织"):
         return not t.startswith(_GENERIC_OPENERS)  # 美洲国家组织, 国际货币基金组织: named; 社会组织 is a kind
-    return not (m.type == "Organization" and (t.endswith(_GROUPS) or t.startswith(_GENERIC_OPENERS) or t in GENERIC_ORGS))
+    if m.type != "Organization":
+        return True
+    head = next((h for h in _HEADS_LONGEST_FIRST if t.endswith(h)), "")
+    # a kind, not a name: 发改部门, 基层党组织, 研究院 alone, 临时党支部, 村党支部 (the rules' own test)
+    return not (t.endswith(_GROUPS) or t.startswith(_GENERIC_OPENERS) or t in GENERIC_ORGS or t in ORG_HEADS
+                or (head and is_generic_unit(t, head)))
 
 
 _TITLE_TYPES = ("Program", "Event", "Award")
