@@ -229,6 +229,7 @@ def test_named_organisations_ending_in_zuzhi_are_kept_kinds_are_not():
     assert overlaps.usable_guess(Mention(0, 6, "甲乙国家组织", "Organization", "crf", 0.9))
     assert not overlaps.usable_guess(Mention(0, 4, "社会组织", "Organization", "crf", 0.99))
     assert not overlaps.usable_guess(Mention(0, 6, "甲乙村党组织", "Organization", "crf", 0.99))
+    assert not overlaps.usable_guess(Mention(0, 6, "甲乙街道组织", "Organization", "crf", 0.99))
 
 
 def test_guesses_with_a_date_or_an_ordinary_noun_at_the_end_are_not_units():

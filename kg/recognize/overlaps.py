@@ -49,6 +49,7 @@ MIN_LISTED_GUESS = 0.5
 _DATE = re.compile("[0-9０-９一二三四五六七八九十〇零两]+[日月年号]|[0-9０-９一二三四五六七八九十]+世纪")
 # ordinary nouns that end like a unit (北部, 格局, 创办); not the bodies (部队, 球队, 外科)
 _NOT_UNIT_ENDS = tuple(sorted(w for w in NOT_HEAD if not w.endswith(("队", "科", "院", "员"))))
+_PLACE_WORDS = ("党", "街道", "社区", "村", "镇", "乡", "区", "县", "市", "省")  # 某某街道组织: the local bodies
 _HEADS_LONGEST_FIRST = sorted(ORG_HEADS, key=len, reverse=True)
 _GROUPS = ("党组织", "部门", "单位", "机关", "组织", "队伍", "群体")
 _GENERIC_OPENERS = ("广大", "基层", "各级", "全体", "各类", "相关", "有关", "单建", "联建", "首创", "幸福", "美好")
@@ -84,7 +85,7 @@ def usable_guess(m: Mention) -> bool:
         return m.score >= MIN_PERSON_GUESS
     if m.score < (MIN_LISTED_GUESS if listed_type(t) == m.type else MIN_GUESS):
         return False
-    if m.type == "Organization" and t.endswith("组织") and len(t) >= 6 and not t.endswith("党组织"):
+    if m.type == "Organization" and t.endswith("组织") and len(t) >= 6 and not t[:-2].endswith(_PLACE_WORDS):
         return not t.startswith(_GENERIC_OPENERS)  # 美洲国家组织, 国际货币基金组织: named; 社会组织 is a kind
     if m.type != "Organization":
         return True
