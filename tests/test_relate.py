@@ -172,6 +172,18 @@ def test_foreign_origin_is_nationality_but_a_chinese_city_is_not():
     assert origin.recognize(d) == []
 
 
+def test_a_country_before_a_trade_gives_the_nationality():
+    d = doc_with("汉森，挪威著名女演员，生于奥斯陆。", [("汉森", "Person"), ("挪威", "Place")])
+    assert facts(d, origin.recognize(d)) == {("nationality", "汉森", "挪威")}
+    d = doc_with("他请来了挪威钢琴家汉森。", [("挪威", "Place"), ("汉森", "Person")])
+    assert facts(d, origin.recognize(d)) == {("nationality", "汉森", "挪威")}
+    d = doc_with("姓名：汉森 国籍：挪威 身高：180", [("汉森", "Person"), ("挪威", "Place")])
+    assert facts(d, origin.recognize(d)) == {("nationality", "汉森", "挪威")}
+    # the trade belongs to a name the recogniser missed, not to the person before
+    d = doc_with("汉森翻唱了挪威歌手贝格的歌。", [("汉森", "Person"), ("挪威", "Place")])
+    assert origin.recognize(d) == []
+
+
 def test_hometown():
     d = doc_with("石桥镇，是革命先辈王大山的家乡。", [("石桥镇", "Place"), ("王大山", "Person")])
     assert facts(d, origin.recognize(d)) == {("hometown_of", "王大山", "石桥镇")}

@@ -1,7 +1,9 @@
 """Component: where a person comes from (hometown_of, born_in, nationality).
 
 ``甲是某某人乙的家乡`` / ``乙的家乡甲`` → 乙 hometown_of 甲; ``乙出生于甲`` → born_in;
-``来自甲的乙`` where 甲 is not a Chinese administrative name → 乙 nationality 甲 (a country).
+``来自甲的乙`` where 甲 is not a Chinese administrative name → 乙 nationality 甲 (a country);
+a country before a trade, after the person or before the name (``乙，某国著名演员``, ``乙是某国籍球员``,
+``某国钢琴家乙``), or ``国籍：某国`` after a name → nationality.
 
 >>> from kg.doc import Doc, Mention, Sentence
 >>> t = "来自挪威的汉森说。"
@@ -12,15 +14,28 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Relation
+from ..recognize.words import COUNTRIES
 from ..resolve.admin import is_chinese_admin
 from .spans import CLAUSE_END, by_sentence
+
+_COUNTRIES = set(COUNTRIES)
+_TRADES = ("演员", "歌手", "运动员", "导演", "作家", "球员", "选手", "诗人", "画家", "科学家", "政治家", "企业家", "音乐家",
+           "主持人", "模特", "教练", "棋手", "艺术家", "学者", "外交官", "军事家", "物理学家", "数学家", "哲学家", "经济学家",
+           "歌唱家", "舞蹈家", "编剧", "制片人", "作曲家", "漫画家", "书法家", "演奏家", "钢琴家", "小提琴家", "指挥家",
+           "设计师", "建筑师", "摄影师", "小说家", "剧作家", "评论家", "翻译家", "教育家", "思想家", "革命家", "化学家",
+           "天文学家", "生物学家", "历史学家", "社会学家", "心理学家", "医学家", "发明家", "探险家", "航天员", "宇航员")
+# the words between a country and the trade: 内地, 著名, 女, 足球, 职业 … (no clause end, no verb of its own)
+_TRADE_AFTER = re.compile("(?:[人籍](?![\u4e00-\u9fff])|籍?[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_TRADES) + "))")
+_NATIONALITY_FIELD = re.compile("国籍[:：]\s*")
 
 SOURCE = "relate.origin"
 
 
 def recognize(doc: Doc) -> list[Relation]:
-    out: list[Relation] = []
+    out: list[Relation] = fielded_nationality(doc)
     text = doc.text
     for si, idx in sorted(by_sentence(doc).items()):
         if si < 0:
@@ -38,9 +53,47 @@ def recognize(doc: Doc) -> list[Relation]:
             if m.type == "Person" and text[m.end:m.end + 3] in ("出生于", "生于") or text[m.end:m.end + 2] == "生于":
                 if nxt and nxt[1].type == "Place" and nxt[1].start - m.end <= 3:
                     out.append(Relation("born_in", i, nxt[0], si, SOURCE, 0.75))
+            if m.type == "Place" and (m.key or m.label) in _COUNTRIES:
+                out += _trade_nationality(doc, ms, k, si)
             if m.type == "Place" and text[m.start - 2:m.start] == "来自" and nxt and nxt[1].type == "Person":
                 gap = text[m.end:nxt[1].start]
                 if gap.startswith("的") and len(gap) <= 8 and not any(c in gap for c in CLAUSE_END):
                     if not is_chinese_admin(m.key or m.label):
                         out.append(Relation("nationality", nxt[0], i, si, SOURCE, 0.75))
+    return out
+
+
+def _trade_nationality(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
+    """某国 + a trade: the person just before it in the sentence (乙，某国内地女演员; 乙是某国籍
+    球员; 乙，土耳其人) or the name right after the trade (某国钢琴家乙)."""
+    text = doc.text
+    i, c = ms[k]
+    after = _TRADE_AFTER.match(text, c.end)
+    if not after or any(ch in CLAUSE_END for ch in after.group()):
+        return []
+    nxt = ms[k + 1] if k + 1 < len(ms) else None
+    if nxt and nxt[1].type == "Person" and nxt[1].start == after.end():
+        return [Relation("nationality", nxt[0], i, si, SOURCE, 0.7)]
+    if re.match("[\u4e00-\u9fffA-Za-z]", text[after.end():after.end() + 1]):
+        return []  # 某国歌手某某 whose name was not found, 某国导演包括…: not the earlier person's trade
+    before = [(j, x) for j, x in ms[:k] if x.type == "Person"]
+    if not before:
+        return []
+    j, p = before[-1]
+    gap = text[p.end:c.start]
+    between = [x for _, x in ms if p.end <= x.start and x.end <= c.start and x.type in ("Person", "Organization")]
+    if len(gap) <= 40 and not between and "。" not in gap and "；" not in gap:
+        return [Relation("nationality", j, i, si, SOURCE, 0.65)]
+    return []
+
+
+def fielded_nationality(doc: Doc) -> list[Relation]:
+    """A profile's ``国籍：某国`` field: the nationality of the person named last before it."""
+    out = []
+    for f in _NATIONALITY_FIELD.finditer(doc.text):
+        country = [(i, m) for i, m in enumerate(doc.mentions) if m.start == f.end() and m.type == "Place" and not m.implicit]
+        people = [(i, m) for i, m in enumerate(doc.mentions)
+                  if m.type == "Person" and m.end <= f.start() and f.start() - m.end <= 80 and not m.implicit]
+        if country and people:
+            out.append(Relation("nationality", people[-1][0], country[0][0], country[0][1].sentence, SOURCE, 0.7))
     return out
