@@ -29,7 +29,7 @@ _TRADES = ("演员", "歌手", "运动员", "导演", "作家", "球员", "选�
            "天文学家", "生物学家", "历史学家", "社会学家", "心理学家", "医学家", "发明家", "探险家", "航天员", "宇航员")
 # the words between a country and the trade: 内地, 著名, 女, 足球, 职业 … (no clause end, no verb of its own)
 _TRADE_AFTER = re.compile("(?:[人籍](?![\u4e00-\u9fff])|籍?[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_TRADES) + "))")
-_NATIONALITY_FIELD = re.compile("国籍[:：]\s*")
+_NATIONALITY_FIELD = re.compile(r"国籍[:：]\s*")
 
 SOURCE = "relate.origin"
 
