@@ -33,5 +33,13 @@ def relate(doc: Doc) -> Doc:
             old.score = 1 - (1 - old.score) * (1 - r.score)
             if r.source not in old.source.split("+"):
                 old.source = "+".join(sorted(old.source.split("+") + [r.source]))
+    for r in list(merged.values()):  # 某公司创始人甲: a founder's post is the founding too
+        if r.kind == "holds_position" and r.role and r.role.endswith(FOUNDER_ROLES):
+            k = ("founded", r.subject, r.object, None, None)
+            if k not in merged:
+                merged[k] = Relation("founded", r.subject, r.object, r.sentence, r.source, r.score)
     doc.relations = list(merged.values())
     return doc
+
+
+FOUNDER_ROLES = ("创始人", "创办人", "创建人", "创立者")

@@ -2,6 +2,7 @@
 
 * ``甲组建/成立/创办/共建/创建/创立 乙``: 甲 (a person, else the nearest organisation) founded 乙.
   When the one who sets it up is a place (某镇成立某工坊), 乙 is located in that place instead.
+* ``乙由甲创办`` / ``由甲创办的乙``, ``乙…创始人是甲``: 甲 founded 乙.
 * ``乙成立于2015年5月`` / ``乙创办于2001年``, and a year at the head of the sentence that founds
   乙 (2012年5月，…组建了乙): 乙 founded_on "2015-05".
 
@@ -31,7 +32,7 @@ UNITS = ("Organization", "Place")
 
 
 def recognize(doc: Doc) -> list[Relation]:
-    out: list[Relation] = []
+    out: list[Relation] = founder_named(doc)
     for si, sent, ms in sentences_with_mentions(doc):
         for t in FOUNDED_IN.finditer(doc.text, sent.start, sent.end):
             near = [(i, m) for i, m in ms if m.end <= t.start() and m.type in UNITS
@@ -50,6 +51,7 @@ def recognize(doc: Doc) -> list[Relation]:
         for t in FOUNDS.finditer(doc.text, sent.start, sent.end):
             if any(m.start <= t.start() < m.end for _, m in ms):
                 continue
+            out += _founded_by(doc, si, ms, t)
             if doc.text[t.end():t.end() + 1] == "的":  # 1766年成立的某学院
                 date = DATE_RE.search(doc.text, max(sent.start, t.start() - 12), t.start())
                 nxt = [i for i, m in ms if m.start == t.end() + 1 and m.type == "Organization"]
@@ -62,7 +64,8 @@ def recognize(doc: Doc) -> list[Relation]:
             if not objs:
                 out += _founded_when(doc, si, ms, t)
                 continue
-            founders = [i for i, m in ms if m.type == "Person" and m.end <= t.start()][:1]
+            founders = actors(doc, ms, t.start(), ("Person",)) \
+                or [i for i, m in ms if m.type == "Person" and m.end <= t.start()][:1]
             if not founders:
                 founders = actors(doc, ms, t.start(), UNITS)
             for f in founders:
@@ -81,6 +84,34 @@ def recognize(doc: Doc) -> list[Relation]:
 
 
 _PAREN = re.compile(r"[（(][^（）()]{0,20}[）)]")
+_FOUNDER_IS = re.compile(r"(?:创始人|创办人|创建人|创建者|创立者|缔造者)(?:之一)?(?:是|为|名叫|叫|：|:)")
+
+
+def _founded_by(doc: Doc, si: int, ms, t: re.Match) -> list[Relation]:
+    """由甲(等人)创办(的乙): the persons after 由 founded 乙 — the unit after 的, else the one the
+    sentence is about (the nearest before 由)."""
+    text = doc.text
+    by = text.rfind("由", doc.sentences[si].start, t.start())
+    if by < 0 or t.start() - by > 30 or any(c in text[by:t.start()] for c in CLAUSE_END):
+        return []
+    founders = [i for i, m in ms if by < m.start and m.end <= t.start() and m.type == "Person" and not m.implicit]
+    if not founders:
+        return []
+    objs = [i for i, m in ms if m.start == t.end() + 1 and m.type == "Organization"] if text[t.end():t.end() + 1] == "的" else []
+    objs = objs or [i for i, m in ms if m.end <= by and m.type == "Organization" and not m.implicit][-1:]
+    return [Relation("founded", f, o, si, SOURCE, 0.7) for f in founders for o in objs]
+
+
+def founder_named(doc: Doc) -> list[Relation]:
+    """某公司…，创始人是甲: 甲 founded the unit named before it in the sentence."""
+    out = []
+    for si, sent, ms in sentences_with_mentions(doc):
+        for t in _FOUNDER_IS.finditer(doc.text, sent.start, sent.end):
+            person = [i for i, m in ms if m.start == t.end() and m.type == "Person"]
+            orgs = [i for i, m in ms if m.end <= t.start() and m.type == "Organization" and not m.implicit]
+            if person and orgs:
+                out.append(Relation("founded", person[0], orgs[-1], si, SOURCE, 0.7))
+    return out
 
 
 def _opens_sentence(doc: Doc, s0: int, m) -> bool:
