@@ -163,7 +163,7 @@ def test_as_award_then_the_recipient_village():
     assert facts(d, awards.recognize(d)) == {("received_award", "柳树村", "全省养殖第一村")}
 
 
-def test_founders_named_by_you_passive_and_post():
+def test_founders_after_by_after_founder_is_and_in_a_post():
     d = doc_with("青松机械有限公司由王小明、李大江创办。", [("青松机械有限公司", "Organization"), ("王小明", "Person"), ("李大江", "Person")])
     assert facts(d, founding.recognize(d)) == {("founded", "王小明", "青松机械有限公司"), ("founded", "李大江", "青松机械有限公司")}
     d = doc_with("青松机械有限公司成立于1998年，创始人是王小明。", [("青松机械有限公司", "Organization"), ("王小明", "Person")])
