@@ -172,6 +172,13 @@ def test_founders_after_by_after_founder_is_and_in_a_post():
     assert ("founded", "王小明", "青松机械有限公司") in facts(relate(d))
 
 
+def test_headquarters_and_founded_at_give_where_a_unit_is():
+    d = doc_with("青松航空公司是一家航空公司，总部设在松山市。", [("青松航空公司", "Organization"), ("松山市", "Place")])
+    assert facts(d, wording.recognize(d)) == {("located_in", "青松航空公司", "松山市")}
+    d = doc_with("1982年，青松石油总公司在松山市正式成立。", [("青松石油总公司", "Organization"), ("松山市", "Place")])
+    assert facts(d, wording.recognize(d)) == {("located_in", "青松石油总公司", "松山市")}
+
+
 # --- origin ----------------------------------------------------------------------------------
 
 def test_foreign_origin_is_nationality_but_a_chinese_city_is_not():

@@ -1,6 +1,7 @@
 """Component: where things are, from explicit wording (located_in, part_of).
 
-``位于甲…的乙`` and ``乙位于甲``; ``乙落户甲`` / ``落户甲的乙``; ``乙在甲举行/召开/开幕``. When 乙 is a
+``位于甲…的乙`` and ``乙位于甲``; ``乙落户甲`` / ``落户甲的乙``; ``乙在甲举行/召开/开幕``; ``乙…总部设在甲``,
+``乙在甲成立`` (乙 the unit the sentence opens with). When 乙 is a
 place too the relation is part_of (位于某镇最西端的某村), else located_in.
 
 >>> from kg.doc import Doc, Mention, Sentence
@@ -53,6 +54,10 @@ def _generic_site(doc: Doc, si: int, ms, out: list[Relation]) -> None:
             _add(out, _rel(doc, thing[0], earlier[-1], si, 0.6))
 
 
+_HEADQUARTERS = re.compile(r"总部(?:设|位|设立)?(?:在|于)$")
+_FOUNDED_AT = re.compile(r"(?:正式)?(?:成立|注册成立|挂牌成立)")
+
+
 def recognize(doc: Doc) -> list[Relation]:
     out: list[Relation] = []
     for si, idx in sorted(by_sentence(doc).items()):
@@ -87,4 +92,10 @@ def recognize(doc: Doc) -> list[Relation]:
                     continue
                 if gap == "在" and prv[1].type == "Event" and re.match(r"(隆重)?(举行|召开|开幕|举办)", text[m.end:m.end + 4]):
                     _add(out, _rel(doc, prv[0], i, si, 0.75))  # 乙在甲举行
+                    continue
+            if _HEADQUARTERS.search(text, max(0, m.start - 6), m.start) or _FOUNDED_AT.match(text, m.end) \
+                    and text[m.start - 1:m.start] == "在":
+                orgs = [(j, x) for j, x in ms[:k] if x.type == "Organization"]
+                if orgs:  # 某公司…，总部设在甲 / 某公司在甲成立: the unit the sentence is about
+                    _add(out, _rel(doc, orgs[0][0], i, si, 0.7))
     return out
