@@ -354,3 +354,13 @@ def test_a_preposition_jieba_glues_to_a_noun_ends_an_organisation_name():
     doc = extract("游览线以陈家祠纪念馆为起点，串联沿线景点。")
     orgs = [m.text for m in doc.mentions if m.type == "Organization" and not m.implicit]
     assert orgs == ["陈家祠纪念馆"]
+
+
+def test_a_name_guessed_unsure_twice_gathers_its_evidence():
+    from kg.recognize import _pool_repeated_guesses
+
+    twice = [Mention(0, 3, "甲乙丙", "Person", "crf", 0.6), Mention(9, 12, "甲乙丙", "Person", "crf", 0.6)]
+    once = [Mention(20, 23, "丁戊己", "Person", "crf", 0.6)]
+    _pool_repeated_guesses(twice + once)
+    assert [m.score for m in twice] == [0.84, 0.84] and once[0].score == 0.6
+
