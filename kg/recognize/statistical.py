@@ -217,32 +217,31 @@ class Model:
 
 
     def marginals(self, em: np.ndarray, lens: np.ndarray, path: np.ndarray) -> np.ndarray:
-        """P(label at t = path[b, t] | the whole row) for the rows of ``viterbi`` (forward-backward
-        in log space): how sure the model is of each character of what it decoded, the transitions
-        included, unlike a per-character softmax of the emissions."""
+        """P(label at t = path[b, t] | the whole row) for the rows of ``viterbi``: forward-backward
+        over the same pieces, in probability space with every step rescaled (a 7×7 product per
+        step, no logarithms): how sure the model is of each character of what it decoded, the
+        transitions included, unlike a per-character softmax of the emissions."""
         B, T, L = em.shape
         em = em.astype(np.float64)
-        trans = self.trans[None]  # (1, from, to)
+        pot = np.exp(em - em.max(2, keepdims=True))  # (B, T, L); a constant per step cancels out
+        step = np.exp(self.trans - self.trans.max())  # (from, to)
         active = np.searchsorted(-lens, -np.arange(T), side="left")
-        alpha = np.zeros((T, B, L))
-        alpha[0] = em[:, 0]
+        alpha = np.empty((T, B, L))
+        alpha[0] = pot[:, 0] / pot[:, 0].sum(1, keepdims=True)
         for t in range(1, T):
             k = active[t]
-            alpha[t, :k] = _logsumexp(alpha[t - 1, :k, :, None] + trans, 1) + em[:k, t]
-        beta = np.zeros((T, B, L))
+            a = (alpha[t - 1, :k] @ step) * pot[:k, t]
+            alpha[t, :k] = a / a.sum(1, keepdims=True)
+        beta = np.ones((T, B, L))
         for t in range(T - 2, -1, -1):
             k = active[t + 1]
-            beta[t, :k] = _logsumexp(trans + (em[:k, t + 1] + beta[t + 1, :k])[:, None, :], 2)
-        rows = np.arange(B)
-        log_z = _logsumexp(alpha[lens - 1, rows], 1)
-        at = alpha.transpose(1, 0, 2)[rows[:, None], np.arange(T)[None], path]
-        bt = beta.transpose(1, 0, 2)[rows[:, None], np.arange(T)[None], path]
-        return np.exp(np.minimum(at + bt - log_z[:, None], 0.0))
-
-
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis, keepdims=True)
-    return np.log(np.exp(x - top).sum(axis)) + np.squeeze(top, axis)
+            b = (beta[t + 1, :k] * pot[:k, t + 1]) @ step.T
+            beta[t, :k] = b / b.sum(1, keepdims=True)
+        post = alpha * beta  # (T, B, L), unnormalised
+        rows = np.arange(B)[:, None]
+        at = post.transpose(1, 0, 2)  # (B, T, L)
+        picked = at[rows, np.arange(T)[None], path]
+        return np.minimum(picked / np.maximum(at.sum(2), 1e-300), 1.0)
 
 
 def compile_model(path: str | Path = MODEL_PATH) -> Model:
@@ -415,7 +414,10 @@ def tag(
         em = e[idx]
         path = m.viterbi(em, sl)
         lab[idx[live]] = path[live]
-        conf[idx[live]] = m.marginals(em, sl, path)[live]
+        named = np.flatnonzero((path * live).any(1))  # only pieces with a name need their marginals
+        if len(named):
+            sub = live[named]
+            conf[idx[named][sub]] = m.marginals(em[named], sl[named], path[named])[sub]
     csum = np.concatenate([[0.0], np.cumsum(conf)])
     typ = (lab + 1) // 2  # LABELS order: O, B-PER, I-PER, B-LOC, I-LOC, B-ORG, I-ORG
     is_b = lab % 2 == 1

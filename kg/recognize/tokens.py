@@ -29,11 +29,7 @@ def _segment(text: str) -> tuple:
     global _last
     if _last is None or _last[0] is not text and _last[0] != text:
         toks = list(jieba.tokenize(text))
-        cover = [0] * (len(text) + 1)
-        for i, (_, a, b) in enumerate(toks):
-            for j in range(a, b):
-                cover[j] = i
-        cover[len(text)] = len(toks)
+        cover = [i for i, (w, _, _) in enumerate(toks) for _ in w] + [len(toks)]  # token of each character
         by_end = {b: (w, a) for w, a, b in toks}
         _last = (text, toks, frozenset([s for _, s, _ in toks] + [len(text)]), cover, by_end)
     return _last
