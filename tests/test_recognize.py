@@ -239,6 +239,12 @@ def test_guesses_with_a_date_or_an_ordinary_noun_at_the_end_are_not_units():
     assert overlaps.usable_guess(Mention(0, 5, "甲乙丙部队", "Organization", "crf", 0.95))
 
 
+def test_a_guess_holding_a_clause_verb_is_not_a_name():
+    assert not overlaps.usable_guess(Mention(0, 6, "甲乙创办公司", "Organization", "crf", 0.95))
+    assert not overlaps.usable_guess(Mention(0, 4, "甲乙部署", "Organization", "crf", 0.95))
+    assert overlaps.usable_guess(Mention(0, 7, "甲乙互助合作社", "Organization", "crf", 0.95))
+
+
 def test_a_confident_guess_cuts_a_unit_the_rules_grew_over_a_verb():
     grown = Mention(0, 9, "主场迎战甲乙丙队", "Organization", "rules.org", 0.7)
     team = Mention(4, 9, "甲乙丙队", "Organization", "crf", 0.95)

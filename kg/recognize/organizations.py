@@ -21,7 +21,7 @@ from ..doc import Doc, Mention
 from . import gazetteer
 from . import places as place_rules
 from .tokens import boundaries, glued_function_word, literal_regex, memo, plain_name, tag, token_at, token_ending, view
-from .words import COUNTRIES, NATIONAL_ORGS, NOT_HEAD, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
+from .words import COUNTRIES, NATIONAL_ORGS, NOT_HEAD, OK_VERBS, POSTS, GENERIC_ORGS, LEADING, LEVELS, ONE_CHAR_HEADS, ORG_HEADS, ORGANS, STOP_WORDS
 
 _HEADS = sorted(set(ORG_HEADS) | set(ORGANS) | {"队", "院"}, key=len, reverse=True)
 _HEAD = re.compile("(?=(" + literal_regex(_HEADS) + "))")
@@ -44,7 +44,7 @@ _STOP_TAGS = {"v", "p", "c", "u", "uj", "ul", "ud", "uz", "ug", "uv", "d", "r", 
 _COMMON = {"n", "v", "vn", "a", "ad", "an", "d", "t", "m", "q", "b", "f", "s", "l", "i", "z"}
 _NAMEY = {"", "nz", "nr", "nrt", "ns", "nt", "j", "nrfg", "eng"}
 _NOUNISH = {"n", "nz", "ns", "nr", "nt", "nrt", "vn", "", "j", "l", "t"}
-_OK_VERBS = {"自主", "联合", "综合", "互助", "援助", "救助", "培育", "引领", "发展", "交流", "合作", "创新", "服务", "发展", "管理", "研究", "协同", "评价", "教育", "培训", "振兴", "建设", "保供", "驱动", "促进", "孵化", "监督", "指导", "支援", "治理"}
+_OK_VERBS = OK_VERBS
 _GENERIC_MODS = set("党群 服务 社区 便民 政务 游客 社会 组织 社会组织 新时代 文明 实践 基层 志愿 党员 综合 技能 大师 村 镇 街道 "
                     "共同富裕 有关 相关 职能 各 该 本 行业 县级 市级 省级 区级 镇级 村级 一站式 物业 企业 专项 工作 乡村 城市 "
                     "青年 人才 科技 创新 产业 学生 居民 群众 妇女 老年 儿童 党 团 中小 国际 公办 民办 义务教育 阶段 项目 重点 "

@@ -26,7 +26,7 @@ from ..doc import Mention
 from .statistical import listed_type
 from .tokens import glued_function_word, tag
 from .organizations import is_generic_unit
-from .words import GENERIC_ORGS, NOT_HEAD, ORG_HEADS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
+from .words import CLAUSE_VERBS, GENERIC_ORGS, NOT_HEAD, ORG_HEADS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 
 # Components that guess from statistics rather than from the structure of a name: they confirm a
@@ -65,6 +65,12 @@ def _foreign_name(t: str) -> bool:
     return len(t) >= 3 and all(c in TRANSLITERATION for c in t) and not t.startswith("·") and not t.endswith("·")
 
 
+def _holds_a_verb(t: str) -> bool:
+    """A verb that ends names when they are grown (创办, 部署, 成立) inside a guess: 某地|创办|公司,
+    某市|部署 — the model ran a place into the clause."""
+    return any(w in CLAUSE_VERBS for w in jieba.lcut(t))
+
+
 def usable_guess(m: Mention) -> bool:
     """Whether a statistical guess that no rule proposed joins the mentions: the model is
     confident, and an organisation is a named unit rather than a kind or a group (发改部门,
@@ -79,8 +85,9 @@ def usable_guess(m: Mention) -> bool:
     False
     """
     t = m.text
-    if m.type in _UNIT_PARTS and (_DATE.search(t) or (m.type == "Organization" and t.endswith(_NOT_UNIT_ENDS))):
-        return False  # 某国二十八日, 某市旅游新格局, 某地中北部: a date or an ordinary noun, not a name
+    if m.type in _UNIT_PARTS and (_DATE.search(t) or (m.type == "Organization" and t.endswith(_NOT_UNIT_ENDS))
+                                  or _holds_a_verb(t)):
+        return False  # 某国二十八日, 某市旅游新格局, 某地中北部, 某地创办公司: not a name
     if m.type == "Person" and (_surname_name(t) or _foreign_name(t)):
         return m.score >= MIN_PERSON_GUESS
     if m.score < (MIN_LISTED_GUESS if listed_type(t) == m.type else MIN_GUESS):
