@@ -79,6 +79,12 @@ def test_org_stops_at_a_function_word_jieba_glued_on():
     assert labels(organizations.recognize(doc("轻松利落地为丙丁队赢得开门红")), implicit=False) == ["丙丁队"]
 
 
+def test_a_quoted_name_that_is_set_up_is_a_body():
+    ms = organizations.recognize(doc("他把党员凝聚起来，组建了“绿叶之家”。"))
+    assert [(m.name or m.label, m.type) for m in ms] == [("绿叶之家", "Organization")]
+    assert organizations.recognize(doc("他们推出了“绿叶之家”。")) == []
+
+
 def test_org_level_prefix_is_a_unit_of_its_own():
     ms = organizations.recognize(doc("据省委组织部消息"))
     assert labels(ms, implicit=False) == ["省委组织部"] and labels(ms, implicit=True) == ["省委"]

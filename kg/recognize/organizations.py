@@ -53,6 +53,7 @@ _NATIONAL = re.compile(literal_regex(NATIONAL_ORGS))
 _LEADING = re.compile("^(?:[支个家名位批项座条所](?=[\u4e00-\u9fff]{2})|" + "|".join(map(re.escape, sorted(LEADING, key=len, reverse=True))) + ")")
 _QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", '"': '"'}
 _MAX = 20
+_FOUNDED_QUOTED = re.compile(r"(?:组建|成立|创办|创建|创立|筹建|组织成立)了?(“[^“”\n]{2,12}”)(?=[，。、；\n]|$)")
 
 
 def _grow_left(doc: Doc, p: int, floor: int, places: dict[int, int]) -> int:
@@ -194,6 +195,10 @@ def recognize(doc: Doc) -> list[Mention]:
         prev = mention
     for m in _NATIONAL.finditer(text):
         out.append(Mention(m.start(), m.end(), m.group(), "Organization", "rules.org", 0.8))
+    for m in _FOUNDED_QUOTED.finditer(text):  # 组建了“甲乙之家”: what is set up is a body
+        if not any(o.start <= m.start(1) < o.end for o in out):
+            out.append(Mention(m.start(1), m.end(1), m.group(1), "Organization", "rules.org", 0.6,
+                               name=plain_name(m.group(1))))
     return _drop_nested_implicit(out)
 
 
