@@ -225,6 +225,10 @@ def test_a_confident_guess_reads_a_longer_place_or_a_person_over_a_place():
     assert [(m.label, m.type) for m in overlaps.settle([given, person])] == [("朱安乙", "Person")]
 
 
+def test_a_department_of_the_article_s_own_area_is_a_unit():
+    assert labels(organizations.recognize(doc("区科技局、县邮政局联合开展活动。"))) == ["区科技局", "县邮政局"]
+
+
 def test_guessed_kinds_of_units_are_not_names():
     for kind in ("研究院", "村党支部", "临时党支部", "基层服务中心"):
         assert not overlaps.usable_guess(Mention(0, len(kind), kind, "Organization", "crf", 0.95)), kind

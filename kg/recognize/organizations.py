@@ -127,6 +127,8 @@ def is_generic_unit(name: str, head: str) -> bool:
     rest = name[: -len(head)]
     if not rest or len(rest) == 1 and rest not in LEVELS:
         return True
+    if rest[0] in "省市区县" and len(rest) >= 3 and head in ONE_CHAR_HEADS:
+        return False  # 区科技局, 县邮政局: the department of the article's own area
     words = jieba.lcut(rest)  # a short string: not the document's cached segmentation
     return all(w in _GENERIC_MODS or w in LEVELS for w in words)
 
