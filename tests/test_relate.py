@@ -200,6 +200,15 @@ def test_a_country_before_a_trade_gives_the_nationality():
     assert origin.recognize(d) == []
 
 
+def test_ancestral_home_and_native_place_give_the_hometown():
+    d = doc_with("王大山，祖籍青州平安县，1956年生。", [("王大山", "Person"), ("青州", "Place"), ("平安县", "Place")])
+    assert facts(d, origin.recognize(d)) == {("hometown_of", "王大山", "青州")}
+    d = doc_with("王大山，男，1956年12月出生，青州平安人，1981年入党。", [("王大山", "Person"), ("青州", "Place"), ("平安", "Place")])
+    assert facts(d, origin.recognize(d)) == {("hometown_of", "王大山", "青州")}
+    d = doc_with("王大山说，青州人民很勤劳。", [("王大山", "Person"), ("青州", "Place")])
+    assert origin.recognize(d) == []
+
+
 def test_hometown():
     d = doc_with("石桥镇，是革命先辈王大山的家乡。", [("石桥镇", "Place"), ("王大山", "Person")])
     assert facts(d, origin.recognize(d)) == {("hometown_of", "王大山", "石桥镇")}

@@ -3,7 +3,8 @@
 ``甲是某某人乙的家乡`` / ``乙的家乡甲`` → 乙 hometown_of 甲; ``乙出生于甲`` → born_in;
 ``来自甲的乙`` where 甲 is not a Chinese administrative name → 乙 nationality 甲 (a country);
 a country before a trade, after the person or before the name (``乙，某国著名演员``, ``乙是某国籍球员``,
-``某国钢琴家乙``), or ``国籍：某国`` after a name → nationality.
+``某国钢琴家乙``), or ``国籍：某国`` after a name → nationality; ``乙，祖籍甲`` and ``乙，甲人`` →
+hometown_of.
 
 >>> from kg.doc import Doc, Mention, Sentence
 >>> t = "来自挪威的汉森说。"
@@ -30,6 +31,7 @@ _TRADES = ("演员", "歌手", "运动员", "导演", "作家", "球员", "选�
 # the words between a country and the trade: 内地, 著名, 女, 足球, 职业 … (no clause end, no verb of its own)
 _TRADE_AFTER = re.compile("(?:[人籍](?![\u4e00-\u9fff])|籍?[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_TRADES) + "))")
 _NATIONALITY_FIELD = re.compile(r"国籍[:：]\s*")
+_ANCESTRAL = re.compile(r"(?:祖籍|原籍|籍贯)(?:是|为|[:：])?\s*")
 
 SOURCE = "relate.origin"
 
@@ -55,6 +57,8 @@ def recognize(doc: Doc) -> list[Relation]:
                     out.append(Relation("born_in", i, nxt[0], si, SOURCE, 0.75))
             if m.type == "Place" and (m.key or m.label) in _COUNTRIES:
                 out += _trade_nationality(doc, ms, k, si)
+            elif m.type == "Place" and (k == 0 or ms[k - 1][1].type != "Place" or ms[k - 1][1].end != m.start):
+                out += _native_of(doc, ms, k, si)
             if m.type == "Place" and text[m.start - 2:m.start] == "来自" and nxt and nxt[1].type == "Person":
                 gap = text[m.end:nxt[1].start]
                 if gap.startswith("的") and len(gap) <= 8 and not any(c in gap for c in CLAUSE_END):
@@ -87,13 +91,40 @@ def _trade_nationality(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
     return []
 
 
+def _native_of(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
+    """乙，山东莱阳人: a run of places and 人 right after a person's name and a comma — where the
+    person is from (hometown_of the first place, as written)."""
+    text = doc.text
+    n = k
+    while n + 1 < len(ms) and ms[n + 1][1].type == "Place" and ms[n + 1][1].start == ms[n][1].end:
+        n += 1
+    end = ms[n][1].end
+    if text[end:end + 1] != "人" or re.match("[\u4e00-\u9fff]", text[end + 1:end + 2]):
+        return []
+    people = [(j, x) for j, x in ms[:k] if x.type == "Person"]
+    if not people:
+        return []
+    gap = text[people[-1][1].end:ms[k][1].start]
+    if not gap.startswith(("，", ",")) or len(gap) > 30 or "。" in gap or any(
+            x.type == "Person" for _, x in ms if people[-1][1].end <= x.start < ms[k][1].start):
+        return []
+    return [Relation("hometown_of", people[-1][0], ms[k][0], si, SOURCE, 0.65)]
+
+
 def fielded_nationality(doc: Doc) -> list[Relation]:
-    """A profile's ``国籍：某国`` field: the nationality of the person named last before it."""
+    """A profile's ``国籍：某国`` field: the nationality of the person named last before it; and
+    ``祖籍/原籍/籍贯 某地``: that person's hometown (the first place of a run, as written: 福建同安 → 福建)."""
     out = []
-    for f in _NATIONALITY_FIELD.finditer(doc.text):
-        country = [(i, m) for i, m in enumerate(doc.mentions) if m.start == f.end() and m.type == "Place" and not m.implicit]
-        people = [(i, m) for i, m in enumerate(doc.mentions)
-                  if m.type == "Person" and m.end <= f.start() and f.start() - m.end <= 80 and not m.implicit]
-        if country and people:
-            out.append(Relation("nationality", people[-1][0], country[0][0], country[0][1].sentence, SOURCE, 0.7))
+    for pattern, kind in ((_NATIONALITY_FIELD, "nationality"), (_ANCESTRAL, "hometown_of")):
+        for f in pattern.finditer(doc.text):
+            places = [(i, m) for i, m in enumerate(doc.mentions) if m.type == "Place" and not m.implicit]
+            run, end = [], f.end()
+            for i, m in places:
+                if m.start == end:
+                    run.append((i, m))
+                    end = m.end
+            people = [(i, m) for i, m in enumerate(doc.mentions)
+                      if m.type == "Person" and m.end <= f.start() and f.start() - m.end <= 80 and not m.implicit]
+            if run and people:
+                out.append(Relation(kind, people[-1][0], run[0][0], run[0][1].sentence, SOURCE, 0.7))
     return out
