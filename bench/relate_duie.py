@@ -1,10 +1,12 @@
-"""How often the relation recognisers read DuIE 2.0's 董事长/校长 (holds_position) and 成立日期
-(founded_on) facts from sentences nobody tuned on — once the recogniser found both ends.
+"""How often the relation recognisers read DuIE 2.0's facts from sentences nobody tuned on — once
+the recognisers found both ends.
 
     python bench/relate_duie.py [../shared/data/duie2/duie_dev_first2000.json]
 
-Prints, per relation: gold facts, those whose two ends were recognised, those read. DuIE lists only
-some facts per sentence, so "predicted" is an upper bound on false positives, not a count of them.
+DuIE predicates read: 董事长, 校长 (holds_position), 创始人 (founded), 成立日期 (founded_on), 国籍
+(nationality), 祖籍 (hometown_of), 总部地点 and 所在城市 (located_in). Prints, per relation: gold
+facts, those whose two ends were recognised, those read, and all predicted. DuIE lists only some
+facts per sentence, so "predicted" is an upper bound on false positives, not a count of them.
 """
 from __future__ import annotations
 
@@ -18,15 +20,19 @@ from kg.pipeline import extract
 from kg.resolve import normal_name
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "duie2" / "duie_dev_first2000.json"
-WANT = {"董事长": "holds_position", "校长": "holds_position", "成立日期": "founded_on"}
+WANT = {"董事长": "holds_position", "校长": "holds_position", "创始人": "founded", "成立日期": "founded_on",
+        "国籍": "nationality", "祖籍": "hometown_of", "总部地点": "located_in", "所在城市": "located_in"}
 
 
 def gold_fact(spo: dict) -> tuple[str, str, str]:
+    """(kind, subject, object) in the pipeline's direction; founded_on's object is "YYYY[-MM]"."""
     kind, subj, obj = WANT[spo["predicate"]], spo["subject"], spo["object"]["@value"]
-    if kind == "holds_position":
-        return kind, obj, subj  # DuIE: company 董事长 person; here: person holds a post in company
-    nums = re.findall(r"\d+", obj)
-    return kind, subj, f"{nums[0]}-{int(nums[1]):02d}" if len(nums) > 1 else (nums[0] if nums else obj)
+    if kind in ("holds_position", "founded"):
+        return kind, normal_name(obj), normal_name(subj)  # DuIE: company 董事长 person; here: person … company
+    if kind == "founded_on":
+        nums = re.findall(r"\d+", obj)
+        return kind, normal_name(subj), f"{nums[0]}-{int(nums[1]):02d}" if len(nums) > 1 else (nums[0] if nums else obj)
+    return kind, normal_name(subj), normal_name(obj)
 
 
 def main(path: Path) -> None:
