@@ -30,7 +30,7 @@ _TRADES = ("演员", "歌手", "运动员", "导演", "作家", "球员", "选�
            "天文学家", "生物学家", "历史学家", "社会学家", "心理学家", "医学家", "发明家", "探险家", "航天员", "宇航员")
 # the words between a country and the trade: 内地, 著名, 女, 足球, 职业 … (no clause end, no verb of its own)
 _TRADE_AFTER = re.compile("(?:[人籍](?![\u4e00-\u9fff])|籍?[\u4e00-\u9fff]{0,6}?(?:" + "|".join(_TRADES) + "))")
-_NATIONALITY_FIELD = re.compile(r"国籍[:：]\s*")
+_NATIONALITY_FIELD = re.compile(r"(?:国籍|国家|国家及地区)[:：]\s*")
 _ANCESTRAL = re.compile(r"(?:祖籍|原籍|籍贯)(?:是|为|[:：])?\s*")
 
 SOURCE = "relate.origin"
@@ -85,7 +85,7 @@ def _trade_nationality(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
         return []
     j, p = before[-1]
     gap = text[p.end:c.start]
-    between = [x for _, x in ms if p.end <= x.start and x.end <= c.start and x.type in ("Person", "Organization")]
+    between = [x for _, x in ms if p.end <= x.start and x.end <= c.start and x.type == "Person"]
     if len(gap) <= 40 and not between and "。" not in gap and "；" not in gap:
         return [Relation("nationality", j, i, si, SOURCE, 0.65)]
     return []
