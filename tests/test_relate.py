@@ -12,6 +12,15 @@ def test_post_between_organisation_and_person():
     assert facts(d, positions.recognize(d)) == {("holds_position", "王小明", "青松机械有限公司", "总经理")}
 
 
+def test_appointed_to_a_post_and_a_profile_s_post_field():
+    d = doc_with("王小明副校长任命为青松大学校长。", [("王小明", "Person"), ("青松大学", "Organization")])
+    assert ("holds_position", "王小明", "青松大学", "校长") in facts(d, positions.recognize(d))
+    d = doc_with("王小明博士（现任青松大学校长）说。", [("王小明", "Person"), ("青松大学", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王小明", "青松大学", "校长")}
+    d = doc_with("王小明职务：青松机械有限公司董事长", [("王小明", "Person"), ("青松机械有限公司", "Organization")])
+    assert facts(d, positions.recognize(d)) == {("holds_position", "王小明", "青松机械有限公司", "董事长")}
+
+
 def test_party_secretary_takes_the_unit_of_its_committee():
     d = doc_with("“绿叶之家”党支部书记赵一鸣说。", [("“绿叶之家”党支部", "Organization"), ("赵一鸣", "Person")])
     assert facts(d, positions.recognize(d)) == {("holds_position", "赵一鸣", "绿叶之家党支部", "党支部书记")}

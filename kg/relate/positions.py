@@ -147,12 +147,23 @@ def _person_before(doc: Doc, ms, ps: int, pe: int) -> int | None:
     i, m = people[-1]
     if m.end == ps and any(o.end == m.start and is_org_like(o) for _, o in ms):
         return i
-    if pe < len(doc.text) and doc.text[pe] not in CLAUSE_END + "职" and doc.text[pe:pe + 2] not in ("职务", "一职"):
+    if pe < len(doc.text) and doc.text[pe] not in CLAUSE_END + "职）)" and doc.text[pe:pe + 2] not in ("职务", "一职"):
         return None  # 任某公司董事长 ends its clause
     between = doc.text[m.end:ps]
     if not any(c in between for c in CLAUSE_END) and re.search(r"(?:^|同志|先生|女士)(?:担任|出任|兼任|升任|调任|任|是|为)", between):
         return i
+    unit = next((o for _, o in ms if o.start < ps <= o.end and m.end <= o.start and is_org_like(o)), None)
+    if unit is not None:  # the words between the person and the unit
+        lead = doc.text[m.end:unit.start]
+        if _POST_FIELD.search(lead) and len(lead) <= 4 or not any(c in lead for c in CLAUSE_END) and _APPOINTED.search(lead):
+            return i  # 张三职务：某公司董事长, 张三副校长任命为某大学校长, 张三博士（现任某大学校长）
     return None
+
+
+# the verb right before the unit: 张三副校长任命为某大学校长, 张三博士（现任某大学校长）
+_APPOINTED = re.compile(r"(?:任命为|被任命为|当选为|出任|担任|现任|升任|调任|接任)$")
+_POST_FIELD = re.compile(r"职务[:：]\s*$")
+
 
 
 def _person_heading(doc: Doc, ms, s0: int, pe: int) -> int | None:
