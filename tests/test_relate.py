@@ -72,6 +72,14 @@ def test_bureau_named_after_its_county_is_located_there_and_its_office_under_it(
     assert ("located_in", "青山县水利局", "青山县") in got
 
 
+def test_a_community_opening_a_unit_s_name_is_where_the_unit_is():
+    d = doc_with("走进青松工业社区党群服务中心，看到党员们。", [("青松工业社区党群服务中心", "Organization")])
+    assert facts(d, structure.recognize(d)) == {("located_in", "青松工业社区党群服务中心", "青松工业社区")}
+    assert any(m.implicit and m.label == "青松工业社区" and m.type == "Place" for m in d.mentions)
+    d = doc_with("青松乡村振兴队来了。", [("青松乡村振兴队", "Organization")])
+    assert facts(d, structure.recognize(d)) == set()  # 乡村: the countryside, not a village
+
+
 def test_company_named_after_a_city_is_not_located_by_its_name():
     d = doc_with("青州是个好地方。青州远大电缆股份有限公司扩产。",
                  [("青州", "Place"), ("青州远大电缆股份有限公司", "Organization")])

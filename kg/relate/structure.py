@@ -2,7 +2,8 @@
 
 A name that is another organisation's name plus a department is a sub-organisation
 (某某区委组织部 → 某某区委; 某某公司党支部 → 某某公司; 某科学院某某分院 → 某科学院); a name that is a
-place's name plus a short unit is located in that place (某某县交通局 → 某某县). A parent named
+place's name plus a short unit is located in that place (某某县交通局 → 某某县; a community, street,
+town or village opening a unit's name, 某某社区党群服务中心, even when named nowhere else). A parent named
 only inside the child's name is added as an implicit mention, so the relation has two ends.
 Committees of a place (某某区委) and company names that merely start with a city are not
 "located in" it: the annotation guidelines read them as names, not locations.
@@ -18,6 +19,8 @@ Committees of a place (某某区委) and company names that merely start with a 
 from __future__ import annotations
 
 from ..doc import Doc, Relation
+from ..recognize.tokens import boundaries
+from ..recognize.words import GENERIC_PLACE_PARTS
 from ..resolve.admin import is_admin, strip_suffix
 from .spans import QUOTES, can_act, ensure_mention
 
@@ -31,6 +34,18 @@ DEPARTMENTS = ("部", "办", "办公室", "处", "科", "室", "所", "分院", 
                "党总支", "党委", "中心", "局", "委员会", "站", "队", "学院", "研究院")
 COMPANY = ("公司", "集团", "厂", "银行")
 MAX_UNIT = 8  # 某某县 + at most this many characters reads as "the … of 某某县"
+
+
+LOCAL_SUFFIXES = ("工业社区", "社区", "街道", "镇", "乡", "村")
+
+
+def _local_place(name: str) -> bool:
+    """A community, street, town or village by its name (two or more characters before the suffix)."""
+    suffix = next((x for x in LOCAL_SUFFIXES if name.endswith(x)), "")
+    stem = name[: -len(suffix)] if suffix else ""
+    # not 某某区|工业社区 (the district's communities in general)
+    return len(stem) >= 2 and stem not in GENERIC_PLACE_PARTS and not stem.endswith(("省", "市", "区", "县")) \
+        and not name.endswith(("乡村", "农村", "城乡"))  # 某某乡村振兴队: the countryside, not a village
 
 
 def _text_offset(doc: Doc, m, k: int) -> int | None:
@@ -78,6 +93,9 @@ def recognize(doc: Doc) -> list[Relation]:
                 kind, type_ = "located_in", "Place"
             elif parent.endswith(HEADS) and rest.endswith(DEPARTMENTS) and len(rest) >= 2:
                 kind, type_ = "sub_organization_of", "Organization"
+            elif m.type == "Organization" and _local_place(parent) and 2 <= len(rest) <= MAX_UNIT \
+                    and (_text_offset(doc, m, k) or -1) in boundaries(doc):
+                kind, type_ = "located_in", "Place"  # 某某工业社区|党群服务中心: named nowhere else
             if kind is None:
                 continue
             end = _text_offset(doc, m, k)
