@@ -47,10 +47,11 @@ through the whole pipeline:
     + one-character countries in lists, acting, 访华/抵京        0.809     0.810
     + surname + form of address (胡老, 刘老师)                   0.810     0.813
     + kinds of units are not names; pooled repeated guesses    0.811     0.813
+    + 组建了“某某” is a body; a village opening a unit's name   0.810     0.814
     ======================================================  ========  ========
 
-As shipped (the last row): msra-val P 0.878 R 0.753; pd-dev P 0.882 R 0.755. By type (msra-val /
-pd-dev): Person 0.858 / 0.828, Place 0.828 / 0.852, Organization 0.735 / 0.736. What is left is mostly
+As shipped (the last row): msra-val P 0.877 R 0.753; pd-dev P 0.882 R 0.756. By type (msra-val /
+pd-dev): Person 0.858 / 0.828, Place 0.826 / 0.852, Organization 0.735 / 0.738. What is left is mostly
 recall the tagger never proposes (about 115 names per set, e.g. 木姐, 邝日容, 越秀酒家), guesses it
 is unsure of (0.5–0.8: 宝马, 白宫, 西岸), and the news conventions (a country's team is an
 organisation; a sub-unit is tagged whole, 教育部高校学生司).
@@ -61,12 +62,12 @@ shipped features, and slower); L1 0.05 / L2 0.05 / 300 iterations — CRF alone 
 
 In sample (the shipped model was trained on these very documents, so these overstate what
 unseen text gets): whole pipeline msra-val 0.918, pd-dev 0.929. seeds-dev (never trained on):
-all six types 0.925, Person+Place+Organization 0.916.
+all six types 0.934, Person+Place+Organization 0.931.
 
 Speed (``bench/extract_bench.py --rounds 3``, seeds + msra-val, 168k characters, same run):
-``jieba.cut`` 138k chars/s, whole pipeline 48k chars/s — ratio 0.349 (goal ≥ 0.25); the CRF
-tagger with marginals on top of the shared segmentation 169k chars/s; peak RSS 205 MB; the
-model loads in 0.1 s.
+``jieba.cut`` 160–245k chars/s (it varies with the machine's load more than the pipeline does),
+whole pipeline 58–67k chars/s — ratio 0.26–0.35 (goal ≥ 0.25); the CRF tagger with marginals on
+top of the shared segmentation 230–300k chars/s; peak RSS 205 MB; the model loads in 0.1 s.
 """
 from __future__ import annotations
 
