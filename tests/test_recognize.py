@@ -68,15 +68,15 @@ def test_org_grows_from_head_and_names_implicit_parent():
 
 
 def test_org_named_from_the_city_when_a_province_opens_it():
-    ms = extract("本报讯黑龙江省牡丹江市煤气公司把粉煤灰制成砖。").mentions
-    assert ("牡丹江市煤气公司", "Organization") in [(m.label, m.type) for m in ms]
-    assert ("黑龙江省", "Place") in [(m.label, m.type) for m in ms]
+    ms = extract("本报讯吉林省通化市煤气公司把粉煤灰制成砖。").mentions
+    assert ("通化市煤气公司", "Organization") in [(m.label, m.type) for m in ms]
+    assert ("吉林省", "Place") in [(m.label, m.type) for m in ms]
 
 
 def test_org_stops_at_a_function_word_jieba_glued_on():
-    assert labels(organizations.recognize(doc("据市水文气象局测定，风力很大")), implicit=False) == ["市水文气象局"]
+    assert labels(organizations.recognize(doc("据市气象局测定，风力很大")), implicit=False) == ["市气象局"]
     assert labels(organizations.recognize(doc("他曾任甲乙动力学协会主席")), implicit=False) == ["甲乙动力学协会"]
-    assert labels(organizations.recognize(doc("轻松利落地为丙丁队赢得开门红")), implicit=False) == ["丙丁队"]
+    assert labels(organizations.recognize(doc("干净利落地为丙丁队拿下比赛")), implicit=False) == ["丙丁队"]
 
 
 def test_a_quoted_name_that_is_set_up_is_a_body():
@@ -149,21 +149,21 @@ def test_person_after_ages_ranks_and_trades():
     assert labels(persons.recognize(doc("４２岁的傅明亮走上讲台"))) == ["傅明亮"]
     assert labels(persons.recognize(doc("参谋长郑立新上将今天抵达"))) == ["郑立新"]
     assert labels(persons.recognize(doc("青年画家赵明很有名气"))) == ["赵明"]
-    assert labels(persons.recognize(doc("外长会见了穆吉贝尔一行"))) == []  # the end of a foreign name
+    assert labels(persons.recognize(doc("外长会见了萨吉贝尔一行"))) == []  # the end of a foreign name
 
 
 def test_a_surname_with_a_form_of_address_names_the_person_by_the_surname():
-    assert labels(persons.recognize(doc("胡老说，画累了就去浇花"))) == ["胡"]
+    assert labels(persons.recognize(doc("胡老说，今天天气很好"))) == ["胡"]
     assert labels(persons.recognize(doc("村里的刘老师和王大娘都来了"))) == ["刘", "王"]
     assert labels(persons.recognize(doc("要提高老百姓的收入"))) == []
 
 
 def test_a_confident_guess_adds_the_given_name_s_last_character():
-    rule = Mention(0, 2, "许雄", "Person", "rules.person", 0.75)
-    guess = Mention(0, 3, "许雄英", "Person", "crf", 0.9)
-    assert labels(overlaps.settle([rule, guess])) == ["许雄英"]
-    unsure = Mention(0, 3, "许雄英", "Person", "crf", 0.6)
-    assert labels(overlaps.settle([rule, unsure])) == ["许雄"]
+    rule = Mention(0, 2, "许甲", "Person", "rules.person", 0.75)
+    guess = Mention(0, 3, "许甲乙", "Person", "crf", 0.9)
+    assert labels(overlaps.settle([rule, guess])) == ["许甲乙"]
+    unsure = Mention(0, 3, "许甲乙", "Person", "crf", 0.6)
+    assert labels(overlaps.settle([rule, unsure])) == ["许甲"]
 
 
 def test_person_name_stops_before_a_word():

@@ -124,9 +124,9 @@ _PAIR = re.compile("([" + "".join(ABBREVIATIONS) + "]{2,3})(?=关系|两国|三�
 # a run of them listed with 、 (中、英、德、法): every one but the last a word of its own
 _LISTED = re.compile("[" + "".join(ABBREVIATIONS) + "](?:、[" + "".join(ABBREVIATIONS) + "])+")
 # one of them acting as a country: 俄政府, 对韩投资, 俄经济 (a word of its own, so 增加|政府 is not 加)
-_ACTING = re.compile("([俄美英法德日韩朝印澳意越泰缅菲])(?=政府|方面|经济|社会|国内|外长|总统|总理|首相|政局|企业|投资|军方|当局|议会)")
+_ACTING_WORDS = ("政府", "方面", "经济", "社会", "国内", "外长", "总统", "总理", "首相", "政局", "企业", "投资", "军方", "当局", "议会")
+_ACTING = re.compile("([俄美英法德日韩朝印澳意越泰缅菲])(?=" + "|".join(_ACTING_WORDS) + ")")
 _VISITED_KEYS = {"华": "中国", "京": "北京市"}
-_ACTING_WORDS = set("政府 方面 经济 社会 国内 外长 总统 总理 首相 政局 企业 投资 军方 当局 议会".split())
 _VISITED = re.compile("(?<=[访来对在驻援抵])华(?![东南西北中夏人裔侨商文语])|(?<=[赴抵进来离返驻留])京(?![剧城华东津])")
 
 

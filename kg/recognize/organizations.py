@@ -14,6 +14,7 @@ are not names and are dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import jieba
 
@@ -115,6 +116,7 @@ def _strip_leading(text: str, s: int, e: int) -> int:
     return s + m.end() if m and e - s - m.end() >= 2 else s
 
 
+@lru_cache(maxsize=4096)  # every rule unit and every guessed one asks; names recur
 def is_generic_unit(name: str, head: str) -> bool:
     """Whether ``name`` (ending with the unit word ``head``) is a kind of unit: the head alone or
     with generic modifiers and levels only (村党支部, 基层服务中心), not a named one.

@@ -19,13 +19,14 @@ opens an award's name (乙研究院 in 乙研究院院士).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import jieba
 
 from ..doc import Mention
+from .organizations import is_generic_unit
 from .statistical import listed_type
 from .tokens import glued_function_word, tag
-from .organizations import is_generic_unit
 from .words import CLAUSE_VERBS, GENERIC_ORGS, NOT_HEAD, ORG_HEADS, SURNAMES_1, SURNAMES_2, TRANSLITERATION
 
 
@@ -65,6 +66,7 @@ def _foreign_name(t: str) -> bool:
     return len(t) >= 3 and all(c in TRANSLITERATION for c in t) and not t.startswith("·") and not t.endswith("·")
 
 
+@lru_cache(maxsize=4096)  # called for every guess: the same names recur
 def _holds_a_verb(t: str) -> bool:
     """A verb that ends names when they are grown (创办, 部署, 成立) inside a guess: 某地|创办|公司,
     某市|部署 — the model ran a place into the clause."""
@@ -153,7 +155,7 @@ def _place_over_place(g: Mention, under: list[Mention]) -> bool:
 
 
 def _person_over_place(g: Mention, under: list[Mention]) -> bool:
-    """A surname-led person whose given name is also a place (朱安康 over 安康) is the person."""
+    """A surname-led person whose given name is also a place (王安康 over 安康) is the person."""
     return (
         g.type == "Person"
         and _surname_name(g.text)
@@ -167,7 +169,7 @@ def _person_over_place(g: Mention, under: list[Mention]) -> bool:
 
 def _longer_person(g: Mention, under: list[Mention]) -> bool:
     """A confident person guess one character longer than the rule's name at the same start
-    (许雄英 over 许雄): rules choose between a one- and a two-character given name by the word
+    (许某乙 over 许某): rules choose between a one- and a two-character given name by the word
     boundaries alone, the model reads the context."""
     return (
         g.type == "Person"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..doc import Doc, Relation
 from . import awards, containment, founding, launching, origin, positions, structure, wording
 
+FOUNDER_ROLES = ("创始人", "创办人", "创建人", "创立者")  # a post that is the founding too
 COMPONENTS = [
     containment.recognize,
     positions.recognize,
@@ -40,6 +41,3 @@ def relate(doc: Doc) -> Doc:
                 merged[k] = Relation("founded", r.subject, r.object, r.sentence, r.source, r.score)
     doc.relations = list(merged.values())
     return doc
-
-
-FOUNDER_ROLES = ("创始人", "创办人", "创建人", "创立者")

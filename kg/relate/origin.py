@@ -37,7 +37,7 @@ SOURCE = "relate.origin"
 
 
 def recognize(doc: Doc) -> list[Relation]:
-    out: list[Relation] = fielded_nationality(doc)
+    out: list[Relation] = profile_fields(doc)
     text = doc.text
     for si, idx in sorted(by_sentence(doc).items()):
         if si < 0:
@@ -73,7 +73,7 @@ def _trade_nationality(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
     text = doc.text
     i, c = ms[k]
     after = _TRADE_AFTER.match(text, c.end)
-    if not after or any(ch in CLAUSE_END for ch in after.group()):
+    if not after:
         return []
     nxt = ms[k + 1] if k + 1 < len(ms) else None
     if nxt and nxt[1].type == "Person" and nxt[1].start == after.end():
@@ -111,20 +111,16 @@ def _native_of(doc: Doc, ms: list, k: int, si: int) -> list[Relation]:
     return [Relation("hometown_of", people[-1][0], ms[k][0], si, SOURCE, 0.65)]
 
 
-def fielded_nationality(doc: Doc) -> list[Relation]:
+def profile_fields(doc: Doc) -> list[Relation]:
     """A profile's ``国籍：某国`` field: the nationality of the person named last before it; and
-    ``祖籍/原籍/籍贯 某地``: that person's hometown (the first place of a run, as written: 福建同安 → 福建)."""
+    ``祖籍/原籍/籍贯 某地``: that person's hometown (the first place written: 福建同安 → 福建)."""
     out = []
+    place_at = {m.start: i for i, m in enumerate(doc.mentions) if m.type == "Place" and not m.implicit}
+    people = [(i, m) for i, m in enumerate(doc.mentions) if m.type == "Person" and not m.implicit]
     for pattern, kind in ((_NATIONALITY_FIELD, "nationality"), (_ANCESTRAL, "hometown_of")):
         for f in pattern.finditer(doc.text):
-            places = [(i, m) for i, m in enumerate(doc.mentions) if m.type == "Place" and not m.implicit]
-            run, end = [], f.end()
-            for i, m in places:
-                if m.start == end:
-                    run.append((i, m))
-                    end = m.end
-            people = [(i, m) for i, m in enumerate(doc.mentions)
-                      if m.type == "Person" and m.end <= f.start() and f.start() - m.end <= 80 and not m.implicit]
-            if run and people:
-                out.append(Relation(kind, people[-1][0], run[0][0], run[0][1].sentence, SOURCE, 0.7))
+            place = place_at.get(f.end())
+            before = [i for i, m in people if m.end <= f.start() and f.start() - m.end <= 80]
+            if place is not None and before:
+                out.append(Relation(kind, before[-1], place, doc.mentions[place].sentence, SOURCE, 0.7))
     return out
